@@ -1,0 +1,43 @@
+"""The library entry point: check report files against a profile, as the CLI and CI do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .engine import check
+from .errors import InputError
+from .readers import READERS
+from .report import Report, load_report
+from .results import Result
+from .ruleset import infer_profile, resolve
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files to check: the paths given, with directories expanded to the reports inside them."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+            if not found:
+                raise InputError(path, "目录中没有可检查的报告文件")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
+                 fail_on: str = "error") -> Result:
+    """Check an analysed report; without a profile, infer it from the issuing unit."""
+    if profile:
+        name, reason = profile, f"按 --profile 指定使用 {profile}"
+    else:
+        name, reason = infer_profile(report.meta.unit)
+    resolved = resolve(name, rules)
+    return check(report, resolved, reason, fail_on)
+
+
+def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
+               fail_on: str = "error") -> Result:
+    return check_report(load_report(path), profile, rules, fail_on)

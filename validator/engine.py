@@ -1,0 +1,103 @@
+"""The engine: run a profile's rules over a report and build the checklist and findings.
+
+Part rules run first, so rules scoped to a part ("causes inside the shortcomings part") can
+read what they located. The engine, not the kinds, stamps rule id, severity, basis and fix.
+"""
+
+from __future__ import annotations
+
+from . import kinds
+from .kinds.base import Context, Hit, Outcome
+from .report import Report
+from .results import ChecklistItem, Evidence, Finding, Result
+from .ruleset import Profile, Rule
+
+GROUPS = {
+    "structure": "报告结构",
+    "enforcement": "行政执法三项制度",
+    "figures": "数据",
+    "dates": "年度与日期",
+    "hygiene": "文字规范",
+    "oversight": "监督与纠纷化解",
+    "decision": "依法决策",
+    "openness": "政务公开",
+    "publicity": "普法",
+}
+
+
+class _Defaults(dict):
+    """Leave unknown placeholders as they are instead of failing on a user's message."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _message(rule: Rule, hit: Hit, report: Report) -> str:
+    template = rule.messages.get(hit.suffix, rule.message) if hit.suffix else rule.message
+    meta = report.meta
+    values = _Defaults(year=meta.year or "", next_year=(meta.year + 1) if meta.year else "", unit=meta.unit or "")
+    values.update(hit.detail)
+    return template.format_map(values)
+
+
+def _ordered(rules: list[Rule]) -> list[Rule]:
+    """Part rules before the rules that may be scoped to them; otherwise file order."""
+    return [r for r in rules if r.kind == "part"] + [r for r in rules if r.kind != "part"]
+
+
+def run_rule(rule: Rule, ctx: Context) -> Outcome:
+    outcome = kinds.get(rule.kind).check(rule.options, ctx)
+    if rule.kind == "part":
+        ctx.located[rule.id] = outcome.located
+    return outcome
+
+
+def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
+    """Check one report against a resolved profile."""
+    ctx = Context(report=report, titles={r.id: r.title for r in profile.rules})
+    outcomes = {rule.id: run_rule(rule, ctx) for rule in _ordered(profile.rules)}
+    checklist: list[ChecklistItem] = []
+    findings: list[Finding] = []
+    for rule in profile.rules:
+        outcome = outcomes[rule.id]
+        group = GROUPS.get(rule.family, rule.family)
+        if outcome.violations:
+            checklist.append(ChecklistItem(rule.id, rule.title, "violated", rule.severity, part=group))
+            for hit in outcome.violations:
+                section = report.section_at(hit.line) if hit.line else None
+                block_source = _source(report, hit.line)
+                findings.append(Finding(
+                    line=hit.line,
+                    rule=f"{rule.id}.{hit.suffix}" if hit.suffix else rule.id,
+                    severity=rule.severity,
+                    message=_message(rule, hit, report),
+                    section=section.label if section else None,
+                    excerpt=hit.excerpt,
+                    basis=rule.basis,
+                    fix=rule.fix.format_map(_Defaults(year=report.meta.year or "", next_year=(report.meta.year or 0) + 1)),
+                    source=block_source,
+                ))
+        elif outcome.not_applicable:
+            checklist.append(ChecklistItem(rule.id, rule.title, "not-applicable", rule.severity,
+                                           reason=outcome.not_applicable, part=group))
+        else:
+            ev = outcome.evidence
+            evidence = None
+            if ev is not None:
+                section = report.section_at(ev.line) if ev.line else None
+                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None)
+            checklist.append(ChecklistItem(rule.id, rule.title, "ok", rule.severity, evidence=evidence, part=group))
+    findings.sort()
+    meta = report.meta
+    return Result(path=report.document.path, title=meta.title, unit=meta.unit, year=meta.year,
+                  profile=profile.name, profile_reason=profile_reason, checklist=checklist,
+                  findings=findings, fail_on=fail_on, format=report.document.format)
+
+
+def _source(report: Report, line: int) -> str:
+    if not line or report.document.format in ("txt", "md"):
+        return ""
+    for block in report.document.blocks:
+        if block.line == line:
+            return block.source
+    return ""

@@ -1,0 +1,263 @@
+"""Quantitative figures in a normalised line: "120余次", "4.27万元", "百分之九十五", "两万余人次".
+
+A reviewer counts a figure only when a number is tied to a measure word or is a rate; bare
+numbers are years, dates, document numbers or hotlines ("2023年", "〔2019〕28号", "12345热线").
+So a figure is number + unit, a percentage, or 个百分点, and everything else is left out.
+
+Choices a caller should know:
+- ``text``/``start``/``end`` cover the quantity itself: number, inner 余/多, scale, unit and a
+  trailing 以上/左右. A leading 约/近/超(过)/逾/达(到) is reported in ``qualifier`` but kept
+  outside the span, so rules can still read "满意率达到" just before ``start``.
+- When a figure carries two qualifiers, the most telling one wins: inner 余/多, then trailing
+  以上/左右, then the leading word.
+- A range ("3-5个", "3至5个", "三四个") is one figure valued at its lower bound, qualifier None.
+- 年 is not a unit (years), nor is 月 ("12月"); 个月 is. A number right after "<digit>月" is a day.
+- Chinese numerals need a unit and a leading digit or 十 ("万家", "千家万户" are not numbers).
+  A lone 一 counts only before a few plain measure words (一次, 一台, 一家), never in slogans
+  ("最多跑一次", "一村一法律顾问", "一次性") or after 统/同/唯/逐….
+- Figures inside 《》 titles or “” quotes are slogans or names ("“综合查一次”", "“八五”"), not data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "extract", "chinese_to_number"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity as a reviewer reads it; value is in the base unit (万元 -> 元)."""
+
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    start: int
+    end: int
+    is_percent: bool
+
+
+# --- Chinese numerals -------------------------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN_ALL = "零〇一二两三四五六七八九十百千万亿"
+_MULTIPLIERS = frozenset("十百千万亿")
+
+
+def _integer(s: str) -> int | None:
+    """Positional Chinese integer ("一百零五", "一万二千", "两万五"); None when malformed."""
+    if not s:
+        return None
+    if not any(c in _MULTIPLIERS for c in s):  # digit by digit: 二〇二三
+        out = 0
+        for c in s:
+            d = _DIGITS.get(c)
+            if d is None:
+                return None
+            out = out * 10 + d
+        return out
+    high = 0  # groups already multiplied by 亿
+    wan = 0  # group already multiplied by 万
+    section = 0  # current group below 万
+    pending: int | None = None  # digit waiting for its multiplier
+    last_small = 0  # last 十/百/千 in this group: they must descend
+    last_big = 0  # 万/亿 just passed, for the shorthand "两万五"
+    zero = False  # a 零 breaks the shorthand: "一百零五" is 105, "一百五" is 150
+    for c in s:
+        d = _DIGITS.get(c)
+        if d is not None:
+            if d == 0:
+                zero = True
+            elif pending is not None:
+                return None  # two digits in a row: "十四五"
+            else:
+                pending = d
+        elif c in _SMALL:
+            m = _SMALL[c]
+            if last_small and m >= last_small:
+                return None
+            if pending is None:
+                if section and c != "十":
+                    return None
+                pending = 1  # "十" = 10; "百" alone (百分之百) = 100
+            section += pending * m
+            pending, last_small, last_big, zero = None, m, 0, False
+        elif c in _BIG:
+            if c == "万":
+                group = section + (pending or 0)
+                if not group or wan:
+                    return None
+                wan = group * 10_000
+            else:
+                group = wan + section + (pending or 0)
+                if not group:
+                    return None
+                high = (high + group) * 100_000_000
+                wan = 0
+            section, pending, last_small, last_big, zero = 0, None, 0, _BIG[c], False
+        else:
+            return None
+    if pending is not None:
+        if not zero and last_small >= 100:
+            pending *= last_small // 10  # "一百二" = 120, "三千五" = 3500
+        elif not zero and last_big:
+            pending *= last_big // 10  # "两万五" = 25000
+        section += pending
+    return high + wan + section
+
+
+def chinese_to_number(s: str) -> float | None:
+    """Value of a Chinese numeral: 一百二十 -> 120, 两 -> 2, 一万二千 -> 12000, 二〇二三 -> 2023.
+
+    A trailing 余/多 is ignored (the caller reports it as the qualifier); 点 gives decimals
+    ("九十九点五"). Returns None when the text is not a well-formed numeral ("十四五", "数十").
+    """
+    s = s.strip()
+    while s and s[-1] in "余多":
+        s = s[:-1]
+    if not s:
+        return None
+    if "点" in s:
+        head, _, tail = s.partition("点")
+        scale = 1
+        if tail and tail[-1] in _BIG:
+            scale, tail = _BIG[tail[-1]], tail[:-1]
+        whole = _integer(head)
+        if whole is None or not tail or any(c not in _DIGITS for c in tail):
+            return None
+        frac = "".join(str(_DIGITS[c]) for c in tail)
+        return float(f"{whole}.{frac}") * scale
+    value = _integer(s)
+    return None if value is None else float(value)
+
+
+# --- the combined pattern ---------------------------------------------------------------------
+
+# Measure words; longest first so 个工作日 wins over 个 and 人次 over 人.
+_UNITS = sorted(
+    """
+    个工作日 工作日 个百分点 百分点 个月 平方公里 平方米 立方米 千克 公斤 公里 公顷 吨 升 亩 米
+    元 次 人次 户次 家次 场次 间次 批次 件次 车次 架次 台次 项次 课时 学时 小时 分钟 天 日 周岁
+    场 件 宗 起 个 家 名 人 户 处 份 条 项 台 辆 艘 期 所 间 块 篇 册 卷 批 类 大类 部 套 本 张
+    幅 位 支 座 栋 幢 村 社区 倍 轮 种 例 则 堂 节 门 集 首 笔 字 方面 余项
+    % ‰
+    """.split(),
+    key=len,
+    reverse=True,
+)
+_UNITS.remove("余项")  # guard: 余 is an inner qualifier, never part of a unit
+_UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
+
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_NOT_AFTER_ARABIC = r"(?<![0-9.A-Za-z第])(?<![0-9]月)(?<![一二三四五六七八九十]月)"
+_NOT_AFTER_CN = rf"(?<![{_CN_ALL}第数几])(?<![0-9]月)(?<![一二三四五六七八九十]月)"
+
+_FIGURE = re.compile(
+    rf"""
+    (?:
+        百分之(?P<p>{_ARABIC}|[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?)
+      |
+        (?:
+            {_NOT_AFTER_ARABIC}(?P<a>{_ARABIC})(?:[-~至](?P<a2>{_ARABIC}))?
+          | {_NOT_AFTER_CN}(?P<c>{_CN})(?:[-~至](?P<c2>{_CN}))?
+        )
+        (?P<q1>[余多])?(?P<s>[万亿千])?(?P<q2>[余多])?
+        (?P<u>{_UNIT_ALT})
+    )
+    (?P<post>以上|左右)?
+    """,
+    re.VERBOSE,
+)
+_SCALE_EXP = {"万": 4, "亿": 8, "千": 3}
+_UNIT_ALIAS = {"百分点": "个百分点"}
+
+# Fixed expressions that look like number + unit but name a policy or slogan.
+_FIXED = re.compile(
+    r"三项制度|三支一扶|三人制|一次性|一件事|一条龙|五个一|[一二三四五六七八九]位一体"
+    r"|两个(?:确立|维护|责任|大局|结合|毫不动摇)|三个(?:代表|务必)|四个(?:意识|自信|全面)"
+)
+# A lone 一 is a count only before these plain measure words (一次, 一台 …).
+_LONE_ONE_UNITS = frozenset("个 次 场 场次 件 宗 名 项 家 家次 台 辆 份 所 座 位 支 套 篇 间 块 人次".split())
+# 统一, 同一, 唯一, 逐一, 万一, 之一, 第一, 每一, 再一次, 另一, 跑一次 …: 一 belongs to the word before.
+_LONE_ONE_BLOCKERS = frozenset("统同唯单逐万之第某每再又另任专如惟跑")
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+_ARTICLE_LIST = re.compile(rf"第[0-9{_CN_ALL}]+(?:[、,和及至-][0-9{_CN_ALL}]+)*[、,和及至-]$")
+_PRE_QUALIFIERS = {"约": "约", "近": "近", "超": "超", "逾": "逾", "达": "达"}
+_PRE_QUALIFIERS_2 = {"超过": "超", "达到": "达"}
+
+
+def _pre_qualifier(line: str, start: int) -> str | None:
+    if start >= 2 and line[start - 2:start] in _PRE_QUALIFIERS_2:
+        return _PRE_QUALIFIERS_2[line[start - 2:start]]
+    if start >= 1:
+        q = _PRE_QUALIFIERS.get(line[start - 1])
+        if q == "近" and start >= 2 and line[start - 2] == "最":
+            return None  # 最近 = "most recent", not "nearly"
+        return q
+    return None
+
+
+def _cn_value(token: str) -> float | None:
+    """Chinese token as a count; two adjacent digits ("三四") are a range, so the lower one."""
+    if len(token) >= 2 and not any(c in _MULTIPLIERS for c in token):
+        if len(token) == 2:
+            a, b = _DIGITS.get(token[0]), _DIGITS.get(token[1])
+            if a and b and b == a + 1:
+                return float(a)
+        return None  # digit-by-digit strings are years or codes, not counts
+    return chinese_to_number(token)
+
+
+def extract(line: str) -> list[Figure]:
+    """All figures in one normalised line, in order of position."""
+    out: list[Figure] = []
+    quoted: list[tuple[int, int]] | None = None
+    for m in _FIGURE.finditer(line):
+        start, end = m.start(), m.end()
+        if quoted is None:
+            quoted = [q.span() for q in _QUOTED.finditer(line)] if ("《" in line or "“" in line) else []
+        if quoted and any(a < start < b for a, b in quoted):
+            continue
+        pct = m.group("p")
+        if pct is not None:
+            value = float(pct.replace(",", "")) if pct[0].isdigit() else chinese_to_number(pct)
+            if value is None:
+                continue
+            qualifier = m.group("post") or _pre_qualifier(line, start)
+            out.append(Figure(line[start:end], value, "%", qualifier, start, end, True))
+            continue
+        unit = m.group("u")
+        arabic = m.group("a")
+        prev = line[start - 1] if start else ""
+        if prev in "、,和及至-" and "第" in line[max(0, start - 40):start]:
+            if _ARTICLE_LIST.search(line, max(0, start - 40), start):
+                continue  # 第32、33条: the second article number
+        scale = m.group("s")
+        if arabic is not None:
+            digits = arabic.replace(",", "")
+            value = float(f"{digits}e{_SCALE_EXP[scale]}") if scale else float(digits)
+        else:
+            token = m.group("c")
+            if token == "一" and not scale:
+                if (
+                    unit not in _LONE_ONE_UNITS
+                    or prev in _LONE_ONE_BLOCKERS
+                    or line.startswith("一", end)
+                    or line.startswith("(", end) and "一" in line[end:end + 8]
+                ):
+                    continue
+            if _FIXED.match(line, start):
+                continue
+            base = _cn_value(token)
+            if base is None:
+                continue
+            value = base * 10 ** _SCALE_EXP[scale] if scale else base
+        qualifier = m.group("q1") or m.group("q2") or m.group("post") or _pre_qualifier(line, start)
+        unit = _UNIT_ALIAS.get(unit, unit)
+        out.append(Figure(line[start:end], value, unit, qualifier, start, end, unit == "%"))
+    return out

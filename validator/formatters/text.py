@@ -1,0 +1,172 @@
+"""Terminal output, the default: the checklist a reviewer reads, then the problems, then a verdict.
+
+Each report gets one block: what was checked (title, unit, year, and which profile and why), every
+requirement as ✓ found / ✗ violated / – not applicable grouped by checklist part, the findings in
+document order with their basis and fix, and a one-line result. Colour only when asked for, so
+piped or redirected output stays plain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import SEVERITY_LABELS
+from ..results import SEVERITIES, SEVERITY_RANK, ChecklistItem, Finding, Result
+
+_RESET = "\033[0m"
+_STYLES = {
+    "bold": "\033[1m",
+    "dim": "\033[2m",
+    "green": "\033[32m",
+    "red": "\033[31m",
+    "yellow": "\033[33m",
+    "cyan": "\033[36m",
+}
+_SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+_MARKS = {"ok": "✓", "violated": "✗", "not-applicable": "–"}
+
+EVIDENCE_WIDTH = 30
+EXCERPT_WIDTH = 60
+
+
+def render(results: list[Result], *, color: bool = False) -> str:
+    """One block per report; a total line when there is more than one."""
+    paint = _painter(color)
+    blocks = [_document(r, paint) for r in results]
+    if len(results) > 1:
+        blocks.append(_total(results, paint))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _painter(color: bool):
+    def paint(text: str, *styles: str) -> str:
+        if not color or not styles:
+            return text
+        return "".join(_STYLES[s] for s in styles) + text + _RESET
+    return paint
+
+
+def shorten(text: str, width: int) -> str:
+    """Collapse whitespace and cut to ``width`` characters with … so a line stays a line."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _hang(text: str, indent: str) -> str:
+    """Indent continuation lines of a multi-line message so the layout survives it."""
+    return "\n".join(line.strip() for line in text.strip().splitlines()).replace("\n", "\n" + indent)
+
+
+def _document(result: Result, paint) -> str:
+    lines = [paint(result.path, "bold")]
+    profile = result.profile
+    if result.profile_reason:
+        profile += f"（{result.profile_reason}）"
+    lines.append(
+        f"  标题：{result.title or '未识别'}  单位：{result.unit or '未识别'}  "
+        f"年度：{result.year if result.year is not None else '未识别'}  规则集：{profile}"
+    )
+    lines.append("")
+    lines.extend(_checklist(result, paint))
+    lines.append("")
+    lines.extend(_findings(result.findings, paint))
+    lines.append("")
+    lines.append(_summary(result, paint))
+    return "\n".join(lines)
+
+
+def _checklist(result: Result, paint) -> list[str]:
+    if not result.checklist:
+        return [paint("检查清单", "bold"), "  （无检查项）"]
+    per_rule: dict[str, int] = {}
+    for f in result.findings:
+        per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    width = max(len(item.rule) for item in result.checklist)
+    parts: dict[str, list[ChecklistItem]] = {}
+    for item in result.checklist:  # dicts keep first-seen order of parts
+        parts.setdefault(item.part or "其他", []).append(item)
+    lines = [paint("检查清单", "bold")]
+    for part, items in parts.items():
+        lines.append(f"  {paint(part, 'bold')}")
+        for item in items:
+            lines.append("    " + _item(item, width, per_rule.get(item.rule, 0), paint))
+    return lines
+
+
+def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
+    head = f"{item.rule.ljust(width)}  {item.title}"
+    if item.status == "ok":
+        line = f"{paint(_MARKS['ok'], 'green')} {head}"
+        ev = item.evidence
+        if ev is not None:
+            if ev.line > 0:
+                line += f"  第{ev.line}行"
+            if ev.excerpt:
+                line += f"  “{shorten(ev.excerpt, EVIDENCE_WIDTH)}”"
+        return line
+    if item.status == "violated":
+        style = _SEVERITY_STYLE.get(item.severity, "red")
+        label = SEVERITY_LABELS.get(item.severity, item.severity)
+        if found > 1:
+            label += f"（{found}处）"
+        return f"{paint(_MARKS['violated'], style)} {head}  {paint(label, style)}"
+    reason = f"不适用：{item.reason}" if item.reason else "不适用"
+    return f"{paint(_MARKS['not-applicable'], 'dim')} {head}  {paint(reason, 'dim')}"
+
+
+def _position(f: Finding) -> str:
+    where = f"第{f.line}行" if f.line > 0 else "全文"
+    if f.source:
+        where += f"（{f.source}）"
+    return where
+
+
+def _findings(findings: list[Finding], paint) -> list[str]:
+    if not findings:
+        return [paint("问题", "bold"), "  未发现问题"]
+    # Stable sort on position only: Finding's own ordering would compare None with str sections.
+    ordered = sorted(findings, key=lambda f: (f.line, -SEVERITY_RANK.get(f.severity, 0), f.rule))
+    lines = [paint(f"问题（{len(findings)}）", "bold")]
+    for f in ordered:
+        style = _SEVERITY_STYLE.get(f.severity)
+        label = paint(SEVERITY_LABELS.get(f.severity, f.severity), style) if style else f.severity
+        lines.append(f"  {_position(f)}  {label}  {f.rule}  {_hang(f.message, '    ')}")
+        where = []
+        if f.section:
+            where.append(f"章节：{f.section}")
+        if f.excerpt:
+            where.append(f"原文：“{shorten(f.excerpt, EXCERPT_WIDTH)}”")
+        if where:
+            lines.append("    " + "  ".join(where))
+        if f.basis:
+            lines.append(f"    依据：{_hang(f.basis, '      ')}")
+        if f.fix:
+            lines.append(f"    修改建议：{_hang(f.fix, '      ')}")
+    return lines
+
+
+def _counts(counts: dict[str, int], paint) -> str:
+    out = []
+    for sev in SEVERITIES:
+        n = counts.get(sev, 0)
+        text = f"{SEVERITY_LABELS[sev]} {n}"
+        out.append(paint(text, _SEVERITY_STYLE[sev]) if n and sev != "info" else text)
+    return "  ".join(out)
+
+
+def _summary(result: Result, paint) -> str:
+    verdict = paint("不通过", "bold", "red") if result.failed else paint("通过", "bold", "green")
+    return f"结果：{verdict}  {_counts(result.counts, paint)}"
+
+
+def _total(results: list[Result], paint) -> str:
+    totals = {s: 0 for s in SEVERITIES}
+    for r in results:
+        for sev, n in r.counts.items():
+            totals[sev] += n
+    failed = sum(1 for r in results if r.failed)
+    passed = len(results) - failed
+    passed_text = paint(str(passed), "green") if passed else str(passed)
+    failed_text = paint(str(failed), "red") if failed else str(failed)
+    verdict = f"通过 {passed_text}  不通过 {failed_text}"
+    return f"合计：{len(results)} 份报告  {verdict}  {_counts(totals, paint)}"

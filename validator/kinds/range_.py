@@ -1,0 +1,42 @@
+"""Figures that cannot be true: a rate above 100%, a negative count.
+
+Only figures that state a rate are held to the range (率/占比/覆盖…), so "增长150%" passes
+while "满意率达到118%" does not.
+"""
+
+from __future__ import annotations
+
+from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+
+
+def check(options: dict, ctx: Context) -> Outcome:
+    blocks, missing = scope_blocks(options, ctx)
+    if blocks is None:
+        return Outcome(not_applicable=missing)
+    by_line = {b.line: b for b in blocks}
+    units = set(options.get("units", ["%"]))
+    lo, hi = options.get("min", 0), options.get("max", 100)
+    near_rx, unless_rx = pattern(options, "near"), pattern(options, "unless")
+    within = options.get("within", 12)
+    outcome = Outcome()
+    checked = 0
+    for placed in ctx.report.figures:
+        block = by_line.get(placed.line)
+        fig = placed.figure
+        if block is None or fig.unit not in units:
+            continue
+        window = block.norm[max(0, fig.start - within): fig.start]
+        if near_rx is not None and not near_rx.search(window):
+            continue
+        if unless_rx is not None and unless_rx.search(window):
+            continue
+        checked += 1
+        if not lo <= fig.value <= hi:
+            outcome.violations.append(
+                Hit(placed.line, excerpt(block, fig.start, fig.end), {"found": fig.text, "min": lo, "max": hi})
+            )
+        elif outcome.evidence is None:
+            outcome.evidence = Hit(placed.line, excerpt(block, fig.start, fig.end))
+    if checked == 0:
+        outcome.not_applicable = "报告中没有需要检查范围的数字"
+    return outcome

@@ -1,0 +1,25 @@
+"""One report year: the title, the opening sentence and the part headings must agree.
+
+A title saying 2023 over a body about 2024 is a stale template (defect D2 in published reports).
+"""
+
+from __future__ import annotations
+
+from .base import Context, Hit, Outcome
+
+_WHERE = {"title": "标题", "opening": "开头段落", "headings": "部分标题", "signed": "落款日期"}
+
+
+def check(options: dict, ctx: Context) -> Outcome:
+    meta = ctx.report.meta
+    sources = meta.year_sources
+    if not sources or set(sources) == {"signed"}:
+        return Outcome(violations=[Hit(0, "", suffix="missing")])
+    years = set(sources.values())
+    if len(years) == 1:
+        where = next(iter(sources))
+        line = meta.title_line if where == "title" else meta.opening_line or 0
+        return Outcome(evidence=Hit(line or 0, f"{meta.year}年（{_WHERE[where]}）"))
+    parts = "，".join(f"{_WHERE[k]}为{v}年" for k, v in sources.items())
+    line = meta.title_line or meta.opening_line or 0
+    return Outcome(violations=[Hit(line, parts, {"found": parts, "year": meta.year})])

@@ -1,0 +1,193 @@
+"""Report metadata: title, issuing unit, report year, signing and publication dates.
+
+Each value is read where a reviewer would look for it: the title line, the sign-off block at
+the end (unit and date), the page header of a published copy ("时间:… 来源:…"), the opening
+sentence and the part headings. The year keeps where each candidate came from, so a rule can
+say the title and the body disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .document import Block, Document
+from .furniture import header_date, header_source
+from .outline import detect_heading
+
+_YEAR = re.compile(r"(?<![\d\-~至到])((?:19|20)\d{2})\s*年(?!\s*[-~至到]\s*(?:19|20)?\d{2})")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
+_DATE_ARABIC = re.compile(r"^[(]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*[)]?$")
+_DATE_CN = re.compile(r"^[(]?\s*([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*[)]?$")
+_CLOSING_WORDS = re.compile(r"^(特此|专此|以上)(报告|汇报)[。.]?$|^此报告[。.]?$")
+_TITLE_HINT = re.compile(r"报告|法治政府|法治建设|情况")
+_UNIT_IN_TITLE = re.compile(r"^(?P<unit>.+?)(?:关于)?(?:(?:19|20)\d{2}|[〇一二三四五六七八九]{4})年")
+_UNIT_AFTER_YEAR = re.compile(r"^(?:19|20)\d{2}年度?(?P<unit>.+?)(?:法治政府|法治建设)")
+_PLAN_HEADING = re.compile(r"计划|安排|打算|思路|重点|下一|下步|今后|展望")
+_SALUTATION = re.compile(r"^[^。,]{2,40}:$")
+_UNIT_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道|委员会|局|厅|委|办|镇|乡|署|中心|院|县委|区委|市委)$")
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    title_line: int | None = None
+    unit: str | None = None
+    unit_source: str | None = None  # title | signature | page-header
+    year: int | None = None
+    year_sources: dict[str, int] = field(default_factory=dict)  # title | opening | headings -> year
+    signed: date | None = None
+    signed_line: int | None = None
+    published: date | None = None
+    published_source: str | None = None
+    closing_line: int | None = None  # first line of the sign-off block (特此报告 / unit / date)
+    opening_line: int | None = None
+
+
+def _cn_small(s: str) -> int:
+    """一..三十一 as used in Chinese month and day numerals."""
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[s]
+
+
+def parse_date_line(norm: str) -> date | None:
+    """A line that is only a date ("2023年12月12日", "二〇二四年三月十二日", "2024-03-12")."""
+    m = _DATE_ARABIC.match(norm)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _DATE_CN.match(norm)
+        if m:
+            year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+            return date(year, _cn_small(m.group(2)), _cn_small(m.group(3)))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def first_year(norm: str) -> int | None:
+    """The first report-year-like mention in a line, ignoring ranges such as 2021-2025年."""
+    m = _YEAR.search(norm)
+    return int(m.group(1)) if m else None
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def find_closing(content: list[Block]) -> tuple[int | None, date | None, int | None, str | None]:
+    """The sign-off block at the end: its first line, the signing date and line, the signer."""
+    tail = content[-6:]
+    signed = signed_line = None
+    start = None
+    signer = None
+    for block in reversed(tail):
+        norm = block.norm
+        d = parse_date_line(norm)
+        if d and signed is None:
+            signed, signed_line, start = d, block.line, block.line
+            continue
+        if _CLOSING_WORDS.match(norm):
+            start = block.line
+            continue
+        if (signed or start) and len(norm) <= 30 and "。" not in norm and detect_heading(block) is None:
+            signer = norm if signer is None else f"{norm} {signer}"
+            start = block.line
+            continue
+        break
+    return start, signed, signed_line, signer
+
+
+def _find_title(doc: Document, content: list[Block]) -> tuple[str | None, int | None]:
+    for block in content[:2]:
+        if block.is_title:
+            return block.text.strip(), block.line
+    first = content[0] if content else None
+    if first is None or detect_heading(first):
+        return None, None
+    norm = first.norm
+    looks = len(norm) <= 60 and "。" not in norm and not norm.endswith(":") and _TITLE_HINT.search(norm)
+    if looks and not re.match(r"^(19|20)\d{2}年[,，]", norm):
+        return first.text.strip(), first.line
+    # A title set over two lines: "中共某县委 某县人民政府" / "关于2024年法治政府建设情况的报告".
+    if len(content) > 1 and len(norm) <= 30 and "。" not in norm and not norm.endswith(":"):
+        second = content[1]
+        if len(second.norm) <= 40 and second.norm.startswith("关于") and "报告" in second.norm:
+            return f"{first.text.strip()}{second.text.strip()}", first.line
+    if doc.page_title and "报告" in doc.page_title:
+        return re.split(r"[_|]| - ", doc.page_title)[0].strip(), None
+    return None, None
+
+
+def _unit_from_title(title: str) -> str | None:
+    norm = title.replace(" ", "")
+    for pattern in (_UNIT_IN_TITLE, _UNIT_AFTER_YEAR):
+        m = pattern.match(norm)
+        if m and _UNIT_SUFFIX.search(m.group("unit")):
+            return m.group("unit")
+    return None
+
+
+def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
+    """Read metadata from a document; ``heading_lines`` are its top-level part headings."""
+    content = doc.content
+    meta = Metadata()
+    meta.title, meta.title_line = _find_title(doc, content)
+    closing, meta.signed, meta.signed_line, signer = find_closing(content)
+    meta.closing_line = closing
+
+    header = [b for b in doc.blocks[:8] if b.furniture]
+    published = _iso(doc.published)
+    source = None
+    for block in header:
+        published = published or _iso(header_date(block.norm))
+        source = source or header_source(block.norm)
+    meta.published = published
+    meta.published_source = "page-header" if published else None
+
+    if meta.title and (unit := _unit_from_title(meta.title)):
+        meta.unit, meta.unit_source = unit, "title"
+    elif signer and _UNIT_SUFFIX.search(signer.split(" ")[-1]):
+        meta.unit, meta.unit_source = signer, "signature"
+    elif source:
+        meta.unit, meta.unit_source = source, "page-header"
+
+    if meta.title and (y := first_year(meta.title)):
+        meta.year_sources["title"] = y
+    body = [
+        b for b in content
+        if b.line != meta.title_line and not detect_heading(b) and not _SALUTATION.match(b.norm)
+        and not parse_date_line(b.norm)
+    ]
+    if body and not (closing and body[0].line >= closing):
+        meta.opening_line = body[0].line
+        if (y := first_year(body[0].norm)) is not None:
+            meta.year_sources["opening"] = y
+    for block in heading_lines:
+        if _PLAN_HEADING.search(block.norm):
+            continue
+        if (y := first_year(block.norm)) is not None:
+            meta.year_sources["headings"] = y
+            break
+    votes = Counter(meta.year_sources.values())
+    if votes:
+        best = max(votes.values())
+        for key in ("title", "opening", "headings"):
+            if key in meta.year_sources and votes[meta.year_sources[key]] == best:
+                meta.year = meta.year_sources[key]
+                break
+    elif meta.signed:
+        meta.year = meta.signed.year - 1 if meta.signed.month <= 6 else meta.signed.year
+        meta.year_sources["signed"] = meta.year
+    return meta

@@ -1,0 +1,87 @@
+"""The `outline` command's output: what the rules see, as an indented tree or as JSON.
+
+The JSON is a contract later tools read; keys and their order do not change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .outline import Section
+from .report import Report
+
+
+def _section_dict(section: Section) -> dict:
+    return {
+        "heading": section.label,
+        "level": section.level,
+        "line": section.line,
+        "children": [_section_dict(c) for c in section.children],
+    }
+
+
+def to_dict(report: Report) -> dict:
+    doc, meta = report.document, report.meta
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "title": meta.title,
+        "unit": meta.unit,
+        "year": meta.year,
+        "signed": meta.signed.isoformat() if meta.signed else None,
+        "published": meta.published.isoformat() if meta.published else None,
+        "sections": [_section_dict(s) for s in report.sections],
+        "figures": [
+            {
+                "text": f.figure.text,
+                "value": _number(f.figure.value),
+                "unit": f.figure.unit,
+                "qualifier": f.figure.qualifier,
+                "line": f.line,
+                "section": f.section.label if f.section else None,
+            }
+            for f in report.figures
+        ],
+    }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2)
+
+
+def to_text(report: Report) -> str:
+    doc, meta = report.document, report.meta
+    per_section = Counter(id(f.section) for f in report.figures)
+
+    def count(section: Section) -> int:
+        return sum(per_section[id(s)] for s in section.walk())
+
+    out = [
+        f"文件：{doc.path}（{doc.format}{'，' + doc.encoding if doc.encoding else ''}）",
+        f"标题：{meta.title or '（无标题行）'}",
+        f"报告单位：{meta.unit or '（未识别）'}",
+        f"报告年度：{meta.year or '（未识别）'}",
+        f"落款日期：{meta.signed.isoformat() if meta.signed else '（未识别）'}",
+        f"发布日期：{meta.published.isoformat() if meta.published else '（未识别）'}",
+        "",
+        "提纲：",
+    ]
+    for root in report.sections:
+        for s in root.walk():
+            where = s.block.source if doc.format in ("docx", "pdf", "html") else f"第{s.line}行"
+            out.append(f"{'  ' * s.level}{s.label}  [{where}，数字 {count(s)} 个]")
+    if not report.sections:
+        out.append("  （未识别出任何标题）")
+    out += ["", f"数字（共 {len(report.figures)} 个）："]
+    for f in report.figures:
+        fig = f.figure
+        value = _number(fig.value)
+        qual = f" {fig.qualifier}" if fig.qualifier else ""
+        out.append(f"  第{f.line}行  {fig.text}  = {value}{fig.unit}{qual}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,75 @@
+"""Readers turn a file into a Document; one module per format, imported only when needed.
+
+Heavy libraries (python-docx, pdfplumber, BeautifulSoup) load on first use of their format, so
+checking a .txt report never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+
+# extension -> (module, format name)
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "txt"),
+    ".text": ("text", "txt"),
+    ".md": ("markdown", "md"),
+    ".markdown": ("markdown", "md"),
+    ".docx": ("docx", "docx"),
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+    ".pdf": ("pdf", "pdf"),
+}
+
+SUPPORTED = tuple(sorted(READERS))
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of bytes with no file name (stdin) from their first bytes."""
+    head = data[:512].lstrip()
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    low = head.lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<body" in low or b"<head" in low:
+        return ".html"
+    return ".txt"
+
+
+def read_bytes(data: bytes, name: str, ext: str) -> Document:
+    """Read a report held in memory; ``name`` is what messages call it."""
+    if ext not in READERS:
+        raise InputError(name, f"不支持的文件类型“{ext or '无扩展名'}”，支持：{'、'.join(SUPPORTED)}")
+    if not data.strip():
+        raise InputError(name, "文件为空")
+    module, fmt = READERS[ext]
+    reader = importlib.import_module(f"{__name__}.{module}")
+    return reader.read(data, name)
+
+
+def read_path(path: str) -> Document:
+    """Read a report from a path, or from standard input when the path is ``-``."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return read_bytes(data, "<stdin>", sniff_format(data))
+    p = Path(path)
+    ext = p.suffix.lower()
+    if p.is_dir():
+        raise InputError(path, "这是一个目录，不是报告文件")
+    if ext not in READERS:
+        raise InputError(path, f"不支持的文件类型“{ext or '无扩展名'}”，支持：{'、'.join(SUPPORTED)}")
+    if not p.exists():
+        raise InputError(path, "文件不存在")
+    if not os.access(p, os.R_OK):
+        raise InputError(path, "无法读取文件（没有读取权限）")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"无法读取文件（{exc.strerror or exc}）") from None
+    return read_bytes(data, path, ext)

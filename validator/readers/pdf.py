@@ -1,0 +1,311 @@
+"""PDF: text lines rebuilt from character positions, then re-flowed into paragraphs.
+
+A PDF has no paragraphs, only lines broken wherever the page edge fell: "第一责任人" can be split
+over two lines and a heading looks like any other line. Lines are joined back unless the layout
+says a paragraph ended there (a short line, a first-line indent, a sentence end where the document
+does not indent, a change of font size, extra space between lines). Running headers, footers and
+page numbers are dropped because they repeat on every page and are not report text.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from ..document import Block, Document
+from ..errors import InputError
+from ..furniture import is_furniture
+from ..normalize import normalize
+
+_CORRUPT = "PDF 文件已损坏或不完整"
+_SCANNED = "扫描版 PDF，没有文字层，无法读取（请提供带文字层的 PDF 或 Word 文件）"
+
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_SENTENCE_END = set("。！？；：!?;:…")
+_CLOSERS = "”’」』）)》〉】\"'"
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
+    r"|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)"
+    r"|[（(]\s*\d{1,2}\s*[）)]"
+    r"|第[一二三四五六七八九十百\d]+[部分章节条]"
+    r"|[①-⑳])"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—－_\s]*\d{1,4}[-–—－_\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}"
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _page_lines(page, number: int) -> list[_Line]:
+    """Group the page's characters into lines by vertical position, left to right inside a line."""
+    width, height = float(page.width), float(page.height)
+    chars = [
+        c
+        for c in page.chars
+        if c.get("upright", True)
+        and c["text"]
+        and -1 <= c["x0"] <= width + 1
+        and -1 <= c["top"] <= height + 1
+    ]
+    chars.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    rows: list[list[dict]] = []
+    center = size = 0.0
+    for c in chars:
+        c_center = (c["top"] + c["bottom"]) / 2
+        c_size = max(c["bottom"] - c["top"], 1.0)
+        if rows and abs(c_center - center) <= 0.45 * max(size, c_size):
+            rows[-1].append(c)
+            continue
+        rows.append([c])
+        center, size = c_center, c_size
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        line = _join_row(row, number)
+        if line is not None:
+            lines.append(line)
+    lines.sort(key=lambda ln: ln.top)
+    return lines
+
+
+def _join_row(row: list[dict], number: int) -> _Line | None:
+    sizes = [c.get("size") or (c["bottom"] - c["top"]) for c in row if c["text"].strip()]
+    if not sizes:
+        return None
+    size = median(sizes)
+    out: list[str] = []
+    prev = None
+    for c in row:
+        text = c["text"]
+        if not text.strip():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if prev is not None and out and out[-1] != " ":
+            gap = c["x0"] - prev["x1"]
+            latin = not _is_cjk(prev["text"][-1]) and not _is_cjk(text[0])
+            if gap > size * 1.0 or (latin and gap > size * 0.25):
+                out.append(" ")
+        out.append(text)
+        prev = c
+    text = "".join(out).strip()
+    if not text:
+        return None
+    visible = [c for c in row if c["text"].strip()]
+    return _Line(
+        page=number,
+        text=text,
+        x0=visible[0]["x0"],
+        x1=max(c["x1"] for c in visible),
+        top=min(c["top"] for c in visible),
+        bottom=max(c["bottom"] for c in visible),
+        size=size,
+    )
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", normalize(text))
+
+
+def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove running headers/footers (same text at a page edge on most pages) and page numbers."""
+    edge = 2
+    counts: dict[str, int] = {}
+    for lines in pages:
+        keys = {_furniture_key(ln.text) for ln in lines[:edge] + lines[-edge:]}
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    with_text = sum(1 for lines in pages if lines)
+    repeated = {k for k, n in counts.items() if with_text >= 2 and n >= max(2, with_text * 0.5)}
+    kept = []
+    for lines in pages:
+        ends = set(range(min(edge, len(lines)))) | set(range(max(0, len(lines) - edge), len(lines)))
+        keep = []
+        for i, ln in enumerate(lines):
+            if i in ends:
+                norm = normalize(ln.text)
+                if _PAGE_NUMBER.match(norm) or _furniture_key(ln.text) in repeated:
+                    continue
+            keep.append(ln)
+        kept.append(keep)
+    return kept
+
+
+def _margin_left(lines: list[_Line]) -> float | None:
+    """The body's left edge: the smallest x0 shared by two lines (one stray line is not a margin)."""
+    xs = sorted(ln.x0 for ln in lines if len(ln.text) >= 4)
+    for a, b in zip(xs, xs[1:]):
+        if b - a <= 1.5:
+            return a
+    return xs[0] if xs else None
+
+
+def _margin_right(lines: list[_Line]) -> float | None:
+    """The body's right edge: where full lines end (high percentile of line ends)."""
+    xs = sorted(ln.x1 for ln in lines if len(ln.text) >= 8)
+    if not xs:
+        return None
+    return xs[min(len(xs) - 1, int(len(xs) * 0.9))]
+
+
+def _sentence_end(text: str) -> bool:
+    t = text.rstrip().rstrip(_CLOSERS)
+    if not t:
+        return False
+    if t[-1] in _SENTENCE_END:
+        return True
+    return t[-1] == "." and len(t) >= 2 and _is_cjk(t[-2])
+
+
+def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
+    """Join wrapped lines into paragraphs; returns (page, text) in reading order."""
+    all_lines = [ln for lines in pages for ln in lines]
+    if not all_lines:
+        return []
+    lefts, rights = {}, {}
+    for lines in pages:
+        if lines:
+            lefts[lines[0].page] = _margin_left(lines)
+            rights[lines[0].page] = _margin_right(lines) if sum(len(ln.text) >= 8 for ln in lines) >= 4 else None
+    known_left = [v for v in lefts.values() if v is not None]
+    known_right = [v for v in rights.values() if v is not None]
+    doc_left = median(known_left) if known_left else min(ln.x0 for ln in all_lines)
+    doc_right = median(known_right) if known_right else max(ln.x1 for ln in all_lines)
+
+    def left(ln: _Line) -> float:
+        return lefts.get(ln.page) if lefts.get(ln.page) is not None else doc_left
+
+    def right(ln: _Line) -> float:
+        return rights.get(ln.page) if rights.get(ln.page) is not None else doc_right
+
+    # Does the document mark paragraph starts with a first-line indent of about two characters?
+    indented = sum(1 for ln in all_lines if 1.2 * ln.size <= ln.x0 - left(ln) <= 2.8 * ln.size)
+    uses_indent = indented >= max(2, 0.04 * len(all_lines))
+
+    # Typical line pitch in font sizes, to see extra space between paragraphs.
+    ratios = [
+        (b.top - a.top) / a.size
+        for lines in pages
+        for a, b in zip(lines, lines[1:])
+        if a.size > 0 and abs(a.size - b.size) < 0.5 and b.top > a.top
+    ]
+    pitch = median(ratios) if ratios else None
+
+    paragraphs: list[list] = []  # [page, text, last line]
+    for ln in all_lines:
+        if not paragraphs:
+            paragraphs.append([ln.page, ln.text, ln])
+            continue
+        prev: _Line = paragraphs[-1][2]
+        if _continues(prev, ln, left, right, uses_indent, pitch):
+            paragraphs[-1][1] = _glue(paragraphs[-1][1], ln.text)
+            paragraphs[-1][2] = ln
+        else:
+            paragraphs.append([ln.page, ln.text, ln])
+    return [(page, text) for page, text, _ in paragraphs]
+
+
+def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: float | None) -> bool:
+    size = max(prev.size, ln.size)
+    if abs(prev.size - ln.size) > 0.15 * size:
+        return False
+    # Line breaking rules (no opening quote at a line end, no 、 at a start) can leave a
+    # wrapped line up to three characters short; a paragraph's last line is usually shorter.
+    if right(prev) - prev.x1 > 3.5 * prev.size:
+        return False  # the previous line stopped well before the margin
+    if ln.x0 - left(ln) > 0.8 * ln.size:
+        return False  # first-line indent (or a centred line)
+    if prev.x0 - left(prev) > 4 * prev.size and ln.x0 - left(ln) < 0.8 * ln.size:
+        return False  # a centred line above body text
+    if ln.page == prev.page and pitch is not None and ln.top - prev.top > pitch * prev.size * 1.45 + 1:
+        return False  # extra space between the lines
+    ends = _sentence_end(prev.text)
+    if ends and (not uses_indent or _HEADING_START.match(ln.text)):
+        return False
+    return True
+
+
+def _glue(a: str, b: str) -> str:
+    """Join a wrapped line to its paragraph: no space in Chinese, one space between Latin words."""
+    if a and b and _ASCII_WORD.match(a[-1]) and _ASCII_WORD.match(b[0]):
+        return a + " " + b
+    return a + b
+
+
+def _open_error(exc: BaseException, name: str) -> InputError:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    kind = type(inner).__name__
+    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+        return InputError(name, "PDF 文件已加密，需要密码才能打开（请提供未加密的文件）")
+    if kind in ("PDFEncryptionError", "PDFTextExtractionNotAllowed") or "crypt" in kind.lower():
+        return InputError(name, "PDF 文件已加密，无法读取（请提供未加密的文件）")
+    return InputError(name, _CORRUPT)
+
+
+def read(data: bytes, name: str) -> Document:
+    for logger in ("pdfminer", "pdfplumber"):
+        logging.getLogger(logger).setLevel(logging.ERROR)
+    start = data.find(b"%PDF-", 0, 1024)
+    if start < 0:
+        raise InputError(name, f"{_CORRUPT}（文件开头没有 %PDF 标记，可能不是 PDF 文件）")
+    if b"%%EOF" not in data[-4096:]:
+        raise InputError(name, f"{_CORRUPT}（文件结尾缺失，可能没有下载完整）")
+    import pdfplumber
+
+    pages: list[list[_Line]] = []
+    chars = cid = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    page = page.dedupe_chars(tolerance=1)
+                except Exception:
+                    pass
+                for c in page.chars:
+                    chars += 1
+                    cid += c["text"].startswith("(cid:")
+                pages.append(_page_lines(page, number))
+                if hasattr(page, "close"):
+                    page.close()
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
+        raise _open_error(exc, name) from None
+    if not any(pages) or chars == 0:
+        raise InputError(name, _SCANNED)
+    if cid > chars * 0.3:
+        raise InputError(name, "PDF 中的文字无法提取（字体缺少编码信息），请提供 Word 文件或另存的 PDF")
+    blocks = []
+    for page, text in _reflow(_drop_running(pages)):
+        norm = normalize(text)
+        if not norm:
+            continue
+        blocks.append(
+            Block(text=text, line=len(blocks) + 1, source=f"第{page}页", norm=norm, furniture=is_furniture(norm))
+        )
+    if not blocks:
+        raise InputError(name, "文件没有文字内容")
+    return Document(path=name, format="pdf", blocks=blocks)

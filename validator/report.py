@@ -1,0 +1,87 @@
+"""The Report: document, outline, metadata and figures — the one object every rule reads."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .document import Block, Document
+from .figures import Figure, extract
+from .metadata import Metadata, extract_metadata
+from .outline import Section, build_outline, detect_heading, iter_sections
+from .readers import read_bytes, read_path
+
+
+@dataclass(frozen=True)
+class PlacedFigure:
+    """A figure with its place in the report."""
+
+    figure: Figure
+    line: int
+    section: Section | None
+
+    @property
+    def text(self) -> str:
+        return self.figure.text
+
+
+class Report:
+    """A read and analysed report; built once, then read by any number of rules."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        content = document.content
+        # Outline first without the sign-off, which metadata finds; metadata needs part headings.
+        self.meta: Metadata = extract_metadata(document, [])
+        last = content[-1].line if content else 0
+        end = (self.meta.closing_line - 1) if self.meta.closing_line else last
+        self.sections: list[Section] = build_outline(
+            [b for b in content if b.line != self.meta.title_line], end
+        )
+        self.meta = extract_metadata(document, [s.block for s in self.sections])
+        self.all_sections: list[Section] = list(iter_sections(self.sections))
+        self._starts = [s.line for s in self.all_sections]
+        self.body: list[Block] = [
+            b for b in content if b.line != self.meta.title_line and (self.meta.closing_line is None or b.line < self.meta.closing_line)
+        ]
+        self.figures: list[PlacedFigure] = [
+            PlacedFigure(fig, block.line, self.section_at(block.line))
+            for block in self.body
+            for fig in extract(block.norm)
+        ]
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section holding a line."""
+        i = bisect_right(self._starts, line) - 1
+        while i >= 0:
+            section = self.all_sections[i]
+            if section.line <= line <= section.end:
+                return section
+            i -= 1
+        return None
+
+    def part_of(self, section: Section | None) -> Section | None:
+        """The top-level part a section belongs to."""
+        while section is not None and section.parent is not None:
+            section = section.parent
+        return section
+
+    def blocks_in(self, section: Section) -> list[Block]:
+        """The content blocks a section spans, its heading included."""
+        return [b for b in self.body if section.line <= b.line <= section.end]
+
+    @property
+    def furniture(self) -> list[Block]:
+        return [b for b in self.document.blocks if b.furniture]
+
+    def is_heading(self, block: Block) -> bool:
+        return detect_heading(block) is not None
+
+
+def load_report(path: str) -> Report:
+    return Report(read_path(path))
+
+
+def report_from_text(text: str, name: str = "<text>", ext: str = ".txt") -> Report:
+    """Build a report from text in memory: rule examples and tests use this."""
+    return Report(read_bytes(text.encode("utf-8"), name, ext))
