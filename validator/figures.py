@@ -137,37 +137,57 @@ def chinese_to_number(s: str) -> float | None:
 
 # --- the combined pattern ---------------------------------------------------------------------
 
-# Measure words; longest first so 个工作日 wins over 个 and 人次 over 人.
-_UNITS = sorted(
-    """
+# Measure words. 年 is left out on purpose: "2023年" and "近3年" read as years, not counts.
+_UNITS = """
     个工作日 工作日 个百分点 百分点 个月 平方公里 平方米 立方米 千克 公斤 公里 公顷 吨 升 亩 米
     元 次 人次 户次 家次 场次 间次 批次 件次 车次 架次 台次 项次 课时 学时 小时 分钟 天 日 周岁
     场 件 宗 起 个 家 名 人 户 处 份 条 项 台 辆 艘 期 所 间 块 篇 册 卷 批 类 大类 部 套 本 张
-    幅 位 支 座 栋 幢 村 社区 倍 轮 种 例 则 堂 节 门 集 首 笔 字 方面 余项
-    % ‰
-    """.split(),
-    key=len,
-    reverse=True,
-)
-_UNITS.remove("余项")  # guard: 余 is an inner qualifier, never part of a unit
-_UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
+    幅 位 支 座 栋 幢 村 社区 倍 轮 种 例 则 堂 节 门 集 首 笔 字 方面 % ‰
+""".split()
 
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-_NOT_AFTER_ARABIC = r"(?<![0-9.A-Za-z第])(?<![0-9]月)(?<![一二三四五六七八九十]月)"
-_NOT_AFTER_CN = rf"(?<![{_CN_ALL}第数几])(?<![0-9]月)(?<![一二三四五六七八九十]月)"
+
+def _trie(words: list[str]) -> str:
+    """Alternation as a prefix tree, longest first: 个(?:工作日|百分点|月)? tries few branches."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in node.items() if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_CN_DIGITS = "一二两三四五六七八九"
+# One shared leading character class lets the regex engine skip ahead in C to the next digit
+# or numeral; the boundary checks then look back from that character.
+_LEAD = f"[0-9{_CN_DIGITS}十百]"
+_NOT_MID_TOKEN = rf"(?<![0-9.A-Za-z第{_CN_ALL}数几].)"  # not inside 2023, 1.5, 第四, 数十, 二十
+_NOT_DAY = rf"(?<![0-9]月.)(?<![{_CN_DIGITS}十]月.)"  # 12月12日: the 12 after 月 is a day
+_ARABIC_REST = r"(?>[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*+)(?:\.[0-9]++)?"
+_ARABIC = r"(?>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]++)(?:\.[0-9]++)?"
+_CN_REST = f"[{_CN_ALL}]*+"
+_CN = f"[{_CN_DIGITS}十]{_CN_REST}"
 
 _FIGURE = re.compile(
     rf"""
+    {_LEAD}{_NOT_MID_TOKEN}{_NOT_DAY}
     (?:
-        百分之(?P<p>{_ARABIC}|[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?)
+        (?<=百)分之(?P<p>{_ARABIC}|[{_CN_ALL}]++(?:点[零〇{_CN_DIGITS}]++)?)
       |
         (?:
-            {_NOT_AFTER_ARABIC}(?P<a>{_ARABIC})(?:[-~至](?P<a2>{_ARABIC}))?
-          | {_NOT_AFTER_CN}(?P<c>{_CN})(?:[-~至](?P<c2>{_CN}))?
+            (?<=[0-9])(?P<a>{_ARABIC_REST})(?:[-~至](?P<a2>{_ARABIC}))?
+          | (?<=[{_CN_DIGITS}十])(?P<c>{_CN_REST})(?:[-~至](?P<c2>{_CN}))?
         )
         (?P<q1>[余多])?(?P<s>[万亿千])?(?P<q2>[余多])?
-        (?P<u>{_UNIT_ALT})
+        (?P<u>{_trie(_UNITS)})
     )
     (?P<post>以上|左右)?
     """,
@@ -187,6 +207,7 @@ _LONE_ONE_UNITS = frozenset("个 次 场 场次 件 宗 名 项 家 家次 台 �
 _LONE_ONE_BLOCKERS = frozenset("统同唯单逐万之第某每再又另任专如惟跑")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _ARTICLE_LIST = re.compile(rf"第[0-9{_CN_ALL}]+(?:[、,和及至-][0-9{_CN_ALL}]+)*[、,和及至-]$")
+_LIST_SEPARATORS = frozenset("、,和及至-")
 _PRE_QUALIFIERS = {"约": "约", "近": "近", "超": "超", "逾": "逾", "达": "达"}
 _PRE_QUALIFIERS_2 = {"超过": "超", "达到": "达"}
 
@@ -219,36 +240,33 @@ def extract(line: str) -> list[Figure]:
     quoted: list[tuple[int, int]] | None = None
     for m in _FIGURE.finditer(line):
         start, end = m.start(), m.end()
-        if quoted is None:
+        if quoted is None:  # 《》 titles and “” slogans, found once per line and only if needed
             quoted = [q.span() for q in _QUOTED.finditer(line)] if ("《" in line or "“" in line) else []
         if quoted and any(a < start < b for a, b in quoted):
             continue
-        pct = m.group("p")
+        pct, arabic, cn, q1, scale, q2, unit, post = m.group("p", "a", "c", "q1", "s", "q2", "u", "post")
         if pct is not None:
-            value = float(pct.replace(",", "")) if pct[0].isdigit() else chinese_to_number(pct)
+            value = float(pct.replace(",", "")) if pct[0] <= "9" else chinese_to_number(pct)
             if value is None:
                 continue
-            qualifier = m.group("post") or _pre_qualifier(line, start)
-            out.append(Figure(line[start:end], value, "%", qualifier, start, end, True))
+            out.append(Figure(line[start:end], value, "%", post or _pre_qualifier(line, start), start, end, True))
             continue
-        unit = m.group("u")
-        arabic = m.group("a")
         prev = line[start - 1] if start else ""
-        if prev in "、,和及至-" and "第" in line[max(0, start - 40):start]:
+        if prev in _LIST_SEPARATORS and "第" in line[max(0, start - 40):start]:
             if _ARTICLE_LIST.search(line, max(0, start - 40), start):
                 continue  # 第32、33条: the second article number
-        scale = m.group("s")
         if arabic is not None:
-            digits = arabic.replace(",", "")
+            digits = line[start:m.end("a")].replace(",", "")
             value = float(f"{digits}e{_SCALE_EXP[scale]}") if scale else float(digits)
         else:
-            token = m.group("c")
+            token = line[start:m.end("c")]
             if token == "一" and not scale:
+                unit_end = m.end("u")
                 if (
                     unit not in _LONE_ONE_UNITS
                     or prev in _LONE_ONE_BLOCKERS
-                    or line.startswith("一", end)
-                    or line.startswith("(", end) and "一" in line[end:end + 8]
+                    or line.startswith("一", unit_end)  # 一案一评
+                    or line.startswith("(", unit_end) and "一" in line[unit_end:unit_end + 8]  # 一村(社区)一
                 ):
                     continue
             if _FIXED.match(line, start):
@@ -257,7 +275,7 @@ def extract(line: str) -> list[Figure]:
             if base is None:
                 continue
             value = base * 10 ** _SCALE_EXP[scale] if scale else base
-        qualifier = m.group("q1") or m.group("q2") or m.group("post") or _pre_qualifier(line, start)
         unit = _UNIT_ALIAS.get(unit, unit)
+        qualifier = q1 or q2 or post or _pre_qualifier(line, start)
         out.append(Figure(line[start:end], value, unit, qualifier, start, end, unit == "%"))
     return out

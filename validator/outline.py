@@ -24,6 +24,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("pnum", re.compile(r"^(\(\d{1,2}\))\s*(.*)$")),
     ("circ", re.compile(r"^([\u2460-\u2473])\s*(.*)$")),
 ]
+# Depth of each style on the usual ladder; a style met inside a deeper one closes it (a "(一)"
+# after a "1." list is a sibling of the "1." list's parent, not its child). Markup levels sit
+# between the numbered rungs so an unnumbered Word "Heading 1" still holds "(一)" sections.
+_RANK = {"part": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4, "circ": 5}
+
+
+def _rank(style: str) -> float:
+    return _RANK[style] if style in _RANK else int(style[1:]) - 0.5
+
+
 # End of a run-in heading: the first full stop, or a colon / semicolon closing a short lead-in.
 _RUN_IN_END = re.compile(r"[。;:!?]")
 _MAX_RUN_IN = 50
@@ -115,9 +125,13 @@ def build_outline(blocks: list[Block], end_line: int) -> list[Section]:
             continue
         styles = [s.style for s in stack]
         if heading.style in styles:
-            for closed in stack[styles.index(heading.style):]:
-                closed.end = block.line - 1
-            del stack[styles.index(heading.style):]
+            cut = styles.index(heading.style)
+        else:
+            rank = _rank(heading.style)
+            cut = next((i for i, s in enumerate(stack) if _rank(s.style) > rank), len(stack))
+        for closed in stack[cut:]:
+            closed.end = block.line - 1
+        del stack[cut:]
         section = Section(
             heading=heading.text, number=heading.number, label=heading.label, level=len(stack) + 1, line=block.line,
             end=end_line, style=heading.style, block=block, run_in=heading.run_in,

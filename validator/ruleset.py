@@ -91,6 +91,8 @@ def _describe(error, data: dict) -> str:
         key_path = ".".join(str(p) for p in path)
         return f"{where}{'“' + key_path + '”中' if key_path else ''}缺少必需的键“{key}”"
     key_path = ".".join(str(p) for p in path) or "(顶层)"
+    if error.validator == "format" and error.validator_value == "regex":
+        return f"{where}键“{key_path}”的正则表达式“{error.instance}”有误"
     return f"{where}键“{key_path}”的值不合要求（{error.message}）"
 
 

@@ -25,7 +25,8 @@ _SCANNED = "扫描版 PDF，没有文字层，无法读取（请提供带文字�
 
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_SENTENCE_END = set("。！？；：!?;:…")
+_SENTENCE_END = set("。！？：!?:…")
+_CLAUSE_END = set("；;")  # ends list items, but inside a paragraph just as often
 _CLOSERS = "”’」』）)》〉】\"'"
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
@@ -171,13 +172,14 @@ def _margin_right(lines: list[_Line]) -> float | None:
     return xs[min(len(xs) - 1, int(len(xs) * 0.9))]
 
 
-def _sentence_end(text: str) -> bool:
+def _sentence_end(text: str) -> str | None:
+    """"sentence" after 。！？：, "clause" after ；, else None."""
     t = text.rstrip().rstrip(_CLOSERS)
     if not t:
-        return False
-    if t[-1] in _SENTENCE_END:
-        return True
-    return t[-1] == "." and len(t) >= 2 and _is_cjk(t[-2])
+        return None
+    if t[-1] in _SENTENCE_END or (t[-1] == "." and len(t) >= 2 and _is_cjk(t[-2])):
+        return "sentence"
+    return "clause" if t[-1] in _CLAUSE_END else None
 
 
 def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
@@ -243,8 +245,10 @@ def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: fl
     if ln.page == prev.page and pitch is not None and ln.top - prev.top > pitch * prev.size * 1.45 + 1:
         return False  # extra space between the lines
     ends = _sentence_end(prev.text)
-    if ends and (not uses_indent or _HEADING_START.match(ln.text)):
+    if ends and _HEADING_START.match(ln.text):
         return False
+    if ends == "sentence" and not uses_indent:
+        return False  # without indents a sentence end at the margin is the best paragraph cue
     return True
 
 

@@ -1,0 +1,408 @@
+"""A published government web page: the article, not the site around it.
+
+Pages wrap a report in navigation, a breadcrumb, a "发布时间/来源" line, a font-size and print
+toolbar, related links and a footer. Scripts and elements named like navigation are removed, the
+article is the element holding the most running Chinese text outside links (a small readability
+score), and the report title is taken from the heading just above it. The header line and
+<meta> tags give the publication date; toolbar lines that sit inside the article are kept as
+furniture so they never count as report text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document
+from ..errors import InputError
+from ..furniture import header_date, is_furniture
+from ..normalize import normalize
+from .text import decode
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_CLASS = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])[ \t\r\f\v]*\n\s*(?=[{_CJK_CLASS}])")
+_SPACES = re.compile(r"\s+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|^(\d{4})(\d{2})(\d{2})")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+_DROP_TAGS = [
+    "script", "style", "noscript", "iframe", "template", "svg", "canvas", "object", "embed",
+    "select", "button", "input", "textarea", "link", "meta", "nav", "aside", "map", "audio", "video",
+]
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "td", "th",
+    "tr", "table", "tbody", "thead", "tfoot", "caption", "blockquote", "pre", "section", "article",
+    "header", "footer", "main", "center", "form", "figure", "figcaption", "address", "hr", "body",
+    "fieldset", "legend", "details", "summary",
+}
+# Text blocks whose score goes to the element holding them, as readability scores <p>.
+_UNIT_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "pre", "blockquote"}
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+
+# Words in id/class that name page chrome rather than the article.
+_NOISE_WORDS = {
+    "nav", "navbar", "menu", "submenu", "header", "footer", "foot", "share", "bdshare", "toolbar",
+    "tool", "tools", "breadcrumb", "crumb", "crumbs", "position", "location", "weizhi", "dqwz",
+    "print", "close", "related", "relate", "xgwz", "xglj", "sidebar", "side", "ewm", "qrcode",
+    "erweima", "copyright", "banner", "login", "search", "advert", "ad", "ads", "topbar", "bottom",
+    "pager", "pagination", "comment", "comments", "friendlink", "links", "fontsize", "font",
+}
+_NOISE_PARTS = ("nav", "menu", "footer", "header", "share", "toolbar", "breadcrumb", "crumb",
+                "sidebar", "copyright", "qrcode", "related")
+_CONTENT_WORDS = {
+    "content", "article", "trs_editor", "trseditor", "zoom", "con", "detail", "main-text", "maintext",
+    "view", "text", "zw", "zhengwen", "article-content", "news_content", "newscontent", "art_con",
+    "pages_content", "artibody", "body-text",
+}
+_TITLE_WORDS = ("title", "tit", "biaoti", "bt")
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Honour a BOM, then the page's declared charset (GB2312/GBK read as GB18030), then guess."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, name)
+    head = data[:4096]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if m:
+        enc = m.group(1).decode("ascii", "replace").lower()
+        if enc in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb-2312"):
+            enc = "gb18030"
+        try:
+            return data.decode(enc), enc
+        except LookupError:
+            pass
+        except UnicodeDecodeError:
+            if enc.replace("_", "-") in ("utf-8", "utf8"):
+                text = data.decode("utf-8", errors="replace")
+                if text.count("\ufffd") <= max(2, len(text) // 2000):
+                    return text, "utf-8"
+    return decode(data, name)
+
+
+def _cjk(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _clean(text: str) -> str:
+    """Collapse source whitespace as a browser does; a source line break inside Chinese is no space."""
+    return _SPACES.sub(" ", _BREAK_BETWEEN_CJK.sub("", text)).strip()
+
+
+def _words(el) -> list[str]:
+    """The id and class of an element as lower-case words ("main-nav" → "main-nav", "main", "nav")."""
+    attrs = el.attrs or {}
+    tokens = []
+    ident = attrs.get("id")
+    if isinstance(ident, str):
+        tokens.append(ident)
+    cls = attrs.get("class")
+    if isinstance(cls, str):
+        tokens += cls.split()
+    elif isinstance(cls, list):
+        tokens += [c for c in cls if isinstance(c, str)]
+    words = []
+    for tok in tokens:
+        tok = tok.lower()
+        words.append(tok)
+        words += [w for w in re.split(r"[-_\s]+", tok) if w]
+    return words
+
+
+def _is_noise(el) -> bool:
+    for w in _words(el):
+        if w in _NOISE_WORDS or any(part in w for part in _NOISE_PARTS):
+            return True
+    return False
+
+
+def _is_content_name(el) -> bool:
+    return any(w in _CONTENT_WORDS for w in _words(el))
+
+
+def _segments(root):
+    """Runs of inline text between block boundaries and <br>, in document order.
+
+    Yields (text, innermost block element, CJK characters inside links). Iterative, because
+    broken pages can nest unclosed inline tags far deeper than Python's recursion limit.
+    """
+    from bs4 import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+    skip_strings = (Comment, CData, ProcessingInstruction, Declaration, Doctype)
+    out = []
+    buf: list[str] = []
+    link_chars = 0
+    blocks = [root]
+
+    def flush() -> None:
+        nonlocal link_chars
+        if buf:
+            text = _clean("".join(buf))
+            if text:
+                out.append((text, blocks[-1], link_chars))
+            buf.clear()
+        link_chars = 0
+
+    # (node, in_link, closing) — closing marks the end of a block element.
+    stack = [(child, False, False) for child in reversed(list(root.children))]
+    while stack:
+        node, in_link, closing = stack.pop()
+        if closing:
+            flush()
+            blocks.pop()
+            continue
+        if isinstance(node, NavigableString):
+            if not isinstance(node, skip_strings):
+                buf.append(str(node))
+                if in_link:
+                    link_chars += _cjk(str(node))
+            continue
+        name = node.name
+        if name == "br":
+            flush()
+            continue
+        children = list(node.children)
+        if name in _BLOCK_TAGS:
+            flush()
+            blocks.append(node)
+            stack.append((node, in_link, True))
+            stack += [(c, in_link, False) for c in reversed(children)]
+        else:
+            sub_link = in_link or name == "a"
+            stack += [(c, sub_link, False) for c in reversed(children)]
+    flush()
+    return out
+
+
+def _remove_chrome(soup) -> None:
+    """Delete scripts, hidden elements and elements named like navigation, unless they hold the article."""
+    from bs4 import Comment
+
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for el in soup.find_all(_DROP_TAGS):
+        if not getattr(el, "decomposed", False):
+            el.decompose()
+    doomed = []
+    for el in soup.find_all(True):
+        if el.name in ("html", "body"):
+            continue
+        style = el.get("style")
+        if (isinstance(style, str) and _HIDDEN.search(style)) or el.has_attr("hidden"):
+            doomed.append(el)
+            continue
+        if el.name in ("header", "footer") and el.find_parent("article") is None:
+            doomed.append(el)
+        elif el.name == "form" and _cjk(el.get_text()) < 200:
+            doomed.append(el)
+        elif _is_noise(el) and not _holds_article(el):
+            doomed.append(el)
+    for el in doomed:
+        if not getattr(el, "decomposed", False) and el.parent is not None:
+            el.decompose()
+
+
+def _holds_article(el) -> bool:
+    """A wrapper named "print-area" or "main-has-sidebar" may hold the report itself: keep it."""
+    total = _cjk(el.get_text())
+    if total < 300:
+        return False
+    linked = sum(_cjk(a.get_text()) for a in el.find_all("a"))
+    return linked < total * 0.5
+
+
+def _choose_container(body, segments):
+    """The element with the most non-link Chinese text in its own paragraphs (readability)."""
+    scores: dict[int, float] = {}
+    elements: dict[int, object] = {}
+
+    def add(el, value: float) -> None:
+        if el is None or el.name in ("html", "[document]"):
+            return
+        scores[id(el)] = scores.get(id(el), 0.0) + value
+        elements[id(el)] = el
+
+    for text, ctx, linked in segments:
+        value = max(0, _cjk(text) - linked)
+        if not value:
+            continue
+        if ctx.name in _UNIT_TAGS:
+            add(ctx.parent, value)
+            add(ctx.parent.parent if ctx.parent is not None else None, value / 2)
+        else:
+            add(ctx, value)
+            add(ctx.parent, value / 2)
+    if not scores:
+        return body
+    for key, el in elements.items():
+        if _is_content_name(el):
+            scores[key] *= 1.2
+    best = max(scores, key=lambda k: scores[k])
+    return elements[best]
+
+
+def _title_like(el) -> bool:
+    return el.name in _HEADINGS or any(w.startswith(_TITLE_WORDS) or w.endswith("title") for w in _words(el))
+
+
+def _find_title(container, page_title: str | None):
+    """The report title just above the article: a heading or "title" element matching <title>."""
+    pt = normalize(page_title or "")
+    seen = 0
+    for el in container.find_all_previous(True, limit=400):
+        seen += 1
+        if el in container.parents:
+            continue
+        text = _clean(el.get_text(" "))
+        norm = normalize(text)
+        if not norm or len(norm) > 120 or is_furniture(norm):
+            continue
+        if not _title_like(el):
+            continue
+        if (len(norm) >= 6 and norm in pt) or (pt and len(pt) >= 6 and pt in norm) or el.name == "h1":
+            return el, text
+    return None, None
+
+
+def _meta_info(soup) -> tuple[str | None, str | None]:
+    """(title, published) from <meta> tags content management systems write."""
+    title = published = None
+    for m in soup.find_all("meta"):
+        key = (m.get("name") or m.get("property") or m.get("itemprop") or "")
+        key = key.lower() if isinstance(key, str) else ""
+        content = m.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        if key in ("articletitle", "og:title") and title is None:
+            title = content.strip()
+        elif key in ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "published_time",
+                     "article:published_time", "dc.date", "dc.date.issued", "datepublished") and published is None:
+            published = _date(content)
+    return title, published
+
+
+def _date(value: str) -> str | None:
+    m = _META_DATE.search(value.strip())
+    if not m:
+        return None
+    g = [x for x in m.groups() if x is not None]
+    y, mo, d = (int(x) for x in g[:3])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _header_published(segments) -> str | None:
+    """The date on the page's "发布时间：… 来源：…" line."""
+    for text, _ctx, _linked in segments:
+        norm = normalize(text)
+        if len(norm) > 120:
+            continue
+        date = header_date(norm)
+        if date and (is_furniture(norm) or "来源" in norm or "发布" in norm):
+            return date
+    return None
+
+
+class _Tables:
+    """Table and row numbers for cell sources; one-column tables are layout, not data."""
+
+    def __init__(self, container) -> None:
+        self.index: dict[int, int] = {}
+        self.rows: dict[int, int] = {}
+        self.layout: set[int] = set()
+        n = 0
+        for table in container.find_all("table"):
+            rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+            if all(len(tr.find_all(["td", "th"], recursive=False)) <= 1 for tr in rows):
+                self.layout.add(id(table))
+                continue
+            n += 1
+            self.index[id(table)] = n
+            for i, tr in enumerate(rows, start=1):
+                self.rows[id(tr)] = i
+
+    def cell_source(self, ctx, container) -> str | None:
+        el = ctx
+        while el is not None and el is not container:
+            if el.name in ("td", "th"):
+                tr = el.find_parent("tr")
+                table = tr.find_parent("table") if tr is not None else None
+                if table is not None and id(table) in self.index:
+                    return f"表格{self.index[id(table)]} 第{self.rows.get(id(tr), 1)}行"
+                return None
+            el = el.parent
+        return None
+
+
+def _heading_level(ctx, container) -> int | None:
+    el = ctx
+    while el is not None and el is not container:
+        if el.name in _HEADINGS:
+            return _HEADINGS[el.name]
+        el = el.parent
+    return _HEADINGS.get(container.name) if container is not None else None
+
+
+def read(data: bytes, name: str) -> Document:
+    text, encoding = _decode(data, name)
+    from bs4 import BeautifulSoup
+
+    try:
+        soup = BeautifulSoup(text, "lxml")
+    except Exception:  # lxml gives up on some binary junk
+        raise InputError(name, "网页文件无法解析（文件可能已损坏）") from None
+    title_tag = soup.find("title")
+    page_title = _clean(title_tag.get_text()) if title_tag is not None else None
+    meta_title, published = _meta_info(soup)
+    page_title = page_title or meta_title
+    body = soup.body or soup
+    for el in soup.find_all(["script", "style", "noscript", "template"]):
+        el.decompose()
+    all_segments = _segments(body)
+    if not all_segments:
+        raise InputError(name, "文件没有文字内容")
+    published = published or _header_published(all_segments)
+
+    _remove_chrome(soup)
+    body = soup.body or soup
+    container = _choose_container(body, _segments(body))
+    segments = _segments(container)
+    tables = _Tables(container)
+
+    blocks: list[Block] = []
+    paragraphs = 0
+
+    def add(text: str, source: str, kind: str = "paragraph", level: int | None = None, title: bool = False) -> None:
+        norm = normalize(text)
+        if norm:
+            blocks.append(Block(text=text, line=len(blocks) + 1, source=source, kind=kind, style_level=level,
+                                is_title=title, furniture=is_furniture(norm), norm=norm))
+
+    first_ctx = next((ctx for t, ctx, _ in segments if not is_furniture(normalize(t))), None)
+    title_inside = first_ctx is not None and (
+        first_ctx.name == "h1" or (_title_like(first_ctx) and normalize(_clean(first_ctx.get_text(" "))) in normalize(page_title or ""))
+    )
+    if not title_inside:
+        title_el, title_text = _find_title(container, page_title)
+        if title_el is not None:
+            paragraphs += 1
+            add(title_text, f"第{paragraphs}段", level=_HEADINGS.get(title_el.name), title=True)
+
+    title_done = False
+    for seg_text, ctx, _linked in segments:
+        cell = tables.cell_source(ctx, container)
+        if cell is not None:
+            add(seg_text, cell, kind="table-cell")
+            continue
+        paragraphs += 1
+        norm = normalize(seg_text)
+        is_title = title_inside and not title_done and ctx is first_ctx and not is_furniture(norm)
+        if is_title:
+            title_done = True
+        add(seg_text, f"第{paragraphs}段", level=_heading_level(ctx, container), title=is_title)
+    if not any(not b.furniture for b in blocks):
+        raise InputError(name, "网页中没有找到正文内容")
+    return Document(path=name, format="html", blocks=blocks, encoding=encoding, page_title=page_title,
+                    published=published)
