@@ -150,3 +150,17 @@ def test_a_bad_file_among_good_ones_still_reports_the_good(tmp_path, seed_path):
     out = run("check", "-f", "json", str(seed_path), str(bad))
     assert out.exit_code == 2
     assert "bad.pdf" in out.output and '"documents"' in out.output
+
+
+def test_text_reports_do_not_load_heavy_readers(seed_path):
+    """Start-up stays light: python-docx, pdfplumber and BeautifulSoup load only for their formats."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from validator.checker import check_path; "
+        f"check_path({str(seed_path)!r}); "
+        "print(sorted(m for m in ('docx', 'pdfplumber', 'pdfminer', 'bs4', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -147,7 +147,8 @@ _UNITS = """
 
 
 def _trie(words: list[str]) -> str:
-    """Alternation as a prefix tree, longest first: 个(?:工作日|百分点|月)? tries few branches."""
+    """Alternation as a prefix tree, 个(?:工作日|百分点|月)?: few branches to try, and the greedy
+    optional tail makes the longest unit win (个工作日 over 个, 人次 over 人)."""
     tree: dict = {}
     for word in words:
         node = tree

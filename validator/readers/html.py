@@ -57,6 +57,7 @@ _CONTENT_WORDS = {
     "pages_content", "artibody", "body-text",
 }
 _TITLE_WORDS = ("title", "tit", "biaoti", "bt")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—－]\s|——|--)\s*")
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -246,21 +247,38 @@ def _title_like(el) -> bool:
     return el.name in _HEADINGS or any(w.startswith(_TITLE_WORDS) or w.endswith("title") for w in _words(el))
 
 
-def _find_title(container, page_title: str | None):
-    """The report title just above the article: a heading or "title" element matching <title>."""
-    pt = normalize(page_title or "")
-    seen = 0
-    for el in container.find_all_previous(True, limit=400):
-        seen += 1
-        if el in container.parents:
+def _title_targets(page_title: str | None, meta_title: str | None) -> list[str]:
+    """What a title may read like: the ArticleTitle meta, and the article part of <title>
+    ("报告名_南山区人民政府门户网站" → "报告名"; the site name alone is not a title)."""
+    targets = []
+    if meta_title:
+        targets.append(normalize(meta_title))
+    if page_title:
+        pieces = [normalize(p) for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+        if pieces:
+            targets.append(max(pieces, key=len))
+    return [t for t in targets if len(t) >= 6]
+
+
+def _matches_title(norm: str, targets: list[str]) -> bool:
+    return any(norm == t or (t in norm and len(norm) <= len(t) * 1.5) or (norm in t and len(norm) >= len(t) * 0.6)
+               for t in targets)
+
+
+def _find_title(container, targets: list[str]):
+    """The report title just above the article: the nearest heading or "title" element that
+    matches the page title, or without one the nearest <h1>/<h2> close above the article."""
+    parents = {id(p) for p in container.parents}
+    for distance, el in enumerate(container.find_all_previous(True, limit=400)):
+        if id(el) in parents or not _title_like(el):
             continue
         text = _clean(el.get_text(" "))
         norm = normalize(text)
         if not norm or len(norm) > 120 or is_furniture(norm):
             continue
-        if not _title_like(el):
-            continue
-        if (len(norm) >= 6 and norm in pt) or (pt and len(pt) >= 6 and pt in norm) or el.name == "h1":
+        if _matches_title(norm, targets):
+            return el, text
+        if not targets and el.name in ("h1", "h2") and distance <= 30:
             return el, text
     return None, None
 
@@ -380,12 +398,14 @@ def read(data: bytes, name: str) -> Document:
             blocks.append(Block(text=text, line=len(blocks) + 1, source=source, kind=kind, style_level=level,
                                 is_title=title, furniture=is_furniture(norm), norm=norm))
 
+    targets = _title_targets(page_title, meta_title)
     first_ctx = next((ctx for t, ctx, _ in segments if not is_furniture(normalize(t))), None)
     title_inside = first_ctx is not None and (
-        first_ctx.name == "h1" or (_title_like(first_ctx) and normalize(_clean(first_ctx.get_text(" "))) in normalize(page_title or ""))
+        first_ctx.name == "h1"
+        or (_title_like(first_ctx) and _matches_title(normalize(_clean(first_ctx.get_text(" "))), targets))
     )
     if not title_inside:
-        title_el, title_text = _find_title(container, page_title)
+        title_el, title_text = _find_title(container, targets)
         if title_el is not None:
             paragraphs += 1
             add(title_text, f"第{paragraphs}段", level=_HEADINGS.get(title_el.name), title=True)

@@ -1,0 +1,53 @@
+"""Speed targets, measured (not asserted): run with `pytest tests/benchmarks --benchmark-only`.
+
+Figures are recorded in BENCHMARKS.md. The default test run skips these (--benchmark-skip).
+"""
+
+from __future__ import annotations
+
+import json
+
+from shared_paths import EXTERNAL, SEED
+from validator.checker import check_report
+from validator.report import Report, load_report, report_from_text
+from validator.ruleset import resolve
+
+
+def test_outline_seed(benchmark):
+    """Read the seed from disk and build its outline, metadata and figures (target: < 5 ms)."""
+    report = benchmark(load_report, str(SEED))
+    assert len(report.sections) == 3
+
+
+def test_check_seed(benchmark):
+    """Read, analyse and check the seed against its inferred profile (target: < 10 ms)."""
+    resolve("township")  # rule files are loaded once per process, as in a CLI run over many files
+
+    def run():
+        return check_report(load_report(str(SEED)))
+
+    result = benchmark(run)
+    assert result.status == "pass"
+
+
+def test_check_long_real_report(benchmark):
+    """A real ~30,000-character 政府工作报告: long prose throughput."""
+    item = max((json.loads(line) for line in EXTERNAL.read_text(encoding="utf-8").splitlines()),
+               key=lambda d: len(d["content"]))
+    text = f"{item['title']}\n{item['content']}"
+    resolve("national")
+
+    def run():
+        return check_report(report_from_text(text), "national")
+
+    result = benchmark(run)
+    assert result.status == "fail"
+
+
+def test_build_report_only(benchmark):
+    """The analysis alone, from an already-read document (where the outline time goes)."""
+    from validator.readers import read_path
+
+    doc = read_path(str(SEED))
+    report = benchmark(Report, doc)
+    assert report.meta.year == 2023
