@@ -139,6 +139,7 @@ def test_checking_a_folder_checks_every_report(tmp_path, seed_text):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_bytes(seed_text.encode("gb18030"))
     (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 说明\n这些是待检查的报告。\n", encoding="utf-8")
     out = run("check", "-f", "json", str(tmp_path))
     assert out.exit_code == 0
     assert [d["path"].rsplit("/", 1)[-1] for d in json.loads(out.output)["documents"]] == ["a.txt", "b.txt"]

@@ -13,12 +13,18 @@ from .ruleset import infer_profile, resolve
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files to check: the paths given, with directories expanded to the reports inside them."""
+    """Files to check: the paths given, with directories expanded to the reports inside them.
+
+    A folder's README is its notes, not a report, so expansion leaves it out.
+    """
     out: list[str] = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in READERS and f.stem.upper() != "README"
+            )
             if not found:
                 raise InputError(path, "目录中没有可检查的报告文件")
             out.extend(found)

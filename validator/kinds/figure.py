@@ -1,4 +1,7 @@
-"""Concrete figures: a number near given keywords, or a minimum count of figures in a part.
+"""Concrete figures: a number counting given things, or a minimum count of figures in a part.
+
+A keyword must stand before the figure in the same sentence, as Chinese puts what is counted
+before the count ("收到行政复议申请137件"); a number after it counts something else.
 
 Reviewers expect results in numbers ("查处案件300宗", "出庭应诉率96.9%"); a part made only of
 adjectives is what the 深圳 guidance calls 泛化.
@@ -7,6 +10,13 @@ adjectives is what the 深圳 guidance calls 泛化.
 from __future__ import annotations
 
 from .base import Context, Hit, Outcome, applies, excerpt, pattern, scope_blocks
+
+
+def _lead_in(text: str, start: int, within: int) -> str:
+    """The words before a figure in its own sentence: what the number counts ("行政复议申请137件")."""
+    window = text[max(0, start - within):start]
+    cut = max(window.rfind("。"), window.rfind(";"))
+    return window[cut + 1:]
 
 
 def check(options: dict, ctx: Context) -> Outcome:
@@ -22,10 +32,7 @@ def check(options: dict, ctx: Context) -> Outcome:
     near_rx = pattern(options, "near")
     within = options.get("within", 30)
     if near_rx is not None:
-        figures = [
-            f for f in figures
-            if near_rx.search(by_line[f.line].norm, max(0, f.figure.start - within), f.figure.end + within)
-        ]
+        figures = [f for f in figures if near_rx.search(_lead_in(by_line[f.line].norm, f.figure.start, within))]
     needed = options.get("min", 1)
     if len(figures) >= needed:
         first = figures[0]

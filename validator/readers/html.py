@@ -240,7 +240,15 @@ def _choose_container(body, segments):
         if _is_content_name(el):
             scores[key] *= 1.2
     best = max(scores, key=lambda k: scores[k])
-    return elements[best]
+    chosen = elements[best]
+    # A report split over sibling blocks (one <div> per chapter) scores on each sibling: take
+    # their parent when another sibling holds a real share of the text.
+    parent = chosen.parent
+    if parent is not None and parent.name not in ("html", "[document]"):
+        for sibling in parent.find_all(True, recursive=False):
+            if sibling is not chosen and scores.get(id(sibling), 0.0) >= scores[best] * 0.25:
+                return parent
+    return chosen
 
 
 def _title_like(el) -> bool:
@@ -270,11 +278,15 @@ def _find_title(container, targets: list[str]):
     matches the page title, or without one the nearest <h1>/<h2> close above the article."""
     parents = {id(p) for p in container.parents}
     for distance, el in enumerate(container.find_all_previous(True, limit=400)):
-        if id(el) in parents or not _title_like(el):
+        if id(el) in parents or el.name in ("title", "head") or el.find_parent("head") is not None:
             continue
         text = _clean(el.get_text(" "))
         norm = normalize(text)
         if not norm or len(norm) > 120 or is_furniture(norm):
+            continue
+        if norm in targets:  # old table layouts: a bold <td> that reads exactly like the title
+            return el, text
+        if not _title_like(el):
             continue
         if _matches_title(norm, targets):
             return el, text
@@ -311,9 +323,12 @@ def _date(value: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _header_published(segments) -> str | None:
-    """The date on the page's "发布时间：… 来源：…" line."""
-    for text, _ctx, _linked in segments:
+def _header_published(segments, anchor: int) -> str | None:
+    """The date on the page's "发布时间：… 来源：…" line nearest above the article's first text
+    (a sidebar listing other articles' dates comes earlier in the page), else below it."""
+    order = list(range(min(anchor, len(segments) - 1), -1, -1)) + list(range(anchor + 1, len(segments)))
+    for i in order:
+        text = segments[i][0]
         norm = normalize(text)
         if len(norm) > 120:
             continue
@@ -381,12 +396,15 @@ def read(data: bytes, name: str) -> Document:
     all_segments = _segments(body)
     if not all_segments:
         raise InputError(name, "文件没有文字内容")
-    published = published or _header_published(all_segments)
 
     _remove_chrome(soup)
     body = soup.body or soup
     container = _choose_container(body, _segments(body))
     segments = _segments(container)
+    if published is None:
+        first = next((t for t, _c, _l in segments if not is_furniture(normalize(t))), None)
+        anchor = next((i for i, seg in enumerate(all_segments) if seg[0] == first), 0)
+        published = _header_published(all_segments, anchor)
     tables = _Tables(container)
 
     blocks: list[Block] = []
@@ -402,7 +420,7 @@ def read(data: bytes, name: str) -> Document:
     first_ctx = next((ctx for t, ctx, _ in segments if not is_furniture(normalize(t))), None)
     title_inside = first_ctx is not None and (
         first_ctx.name == "h1"
-        or (_title_like(first_ctx) and _matches_title(normalize(_clean(first_ctx.get_text(" "))), targets))
+        or _matches_title(normalize(_clean(first_ctx.get_text(" "))), targets)
     )
     if not title_inside:
         title_el, title_text = _find_title(container, targets)

@@ -216,13 +216,27 @@ def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
     ]
     pitch = median(ratios) if ratios else None
 
+    body_size = median(ln.size for ln in all_lines)
+
+    def centred_title(a: _Line, b: _Line) -> bool:
+        """Two centred lines in the same large type: a title set over several lines."""
+        if a.page != b.page or abs(a.size - b.size) > 0.5 or a.size < body_size * 1.15:
+            return False
+        if b.top - a.bottom > a.size * 1.2:
+            return False
+        for ln in (a, b):
+            middle = (left(ln) + right(ln)) / 2
+            if abs((ln.x0 + ln.x1) / 2 - middle) > ln.size:
+                return False
+        return b.x0 - left(b) >= b.size  # a full second line is handled as any wrapped line
+
     paragraphs: list[list] = []  # [page, text, last line]
     for ln in all_lines:
         if not paragraphs:
             paragraphs.append([ln.page, ln.text, ln])
             continue
         prev: _Line = paragraphs[-1][2]
-        if _continues(prev, ln, left, right, uses_indent, pitch):
+        if centred_title(prev, ln) or _continues(prev, ln, left, right, uses_indent, pitch):
             paragraphs[-1][1] = _glue(paragraphs[-1][1], ln.text)
             paragraphs[-1][2] = ln
         else:
