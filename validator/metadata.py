@@ -156,8 +156,11 @@ def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
     meta.published = published
     meta.published_source = "page-header" if published else None
 
+    signed_unit = signer.split(" ")[-1] if signer else None
     if meta.title and (unit := _unit_from_title(meta.title)):
         meta.unit, meta.unit_source = unit, "title"
+        if signed_unit and signed_unit != unit and signed_unit.startswith(unit):
+            meta.unit, meta.unit_source = signed_unit, "signature"  # 南山街道 signs as 南山街道办事处
     elif signer and _UNIT_SUFFIX.search(signer.split(" ")[-1]):
         meta.unit, meta.unit_source = signer, "signature"
     elif source:

@@ -1,6 +1,6 @@
 """Shared material for reader tests: the seed report's lines and its Word/PDF variants.
 
-The seed is read from ../shared/seeds at test time, never copied into the repository.
+The seed is read from ../shared/seeds (tests/shared_paths.py) at test time, never copied here.
 LibreOffice conversions take seconds each, so every PDF is built once per session.
 """
 
@@ -11,34 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.variants import docx_to_pdf, to_docx, to_fullwidth, to_official_docx
+from shared_paths import SEED
+from variants import docx_to_pdf, to_docx, to_fullwidth, to_official_docx
 from validator.furniture import is_furniture
 from validator.normalize import normalize
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / ".." / "shared" / "seeds"
 TITLE = "南山街道2023年法治政府建设年度报告"
 RUNNING_HEADER = "南山街道办事处文件"
-
-
-def seed_path() -> Path:
-    paths = sorted(SEEDS.glob("*.txt"))
-    if not paths:
-        pytest.skip(f"no seed report in {SEEDS}")
-    return paths[0]
 
 
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     """The seed report's text lines, without the scraped page's header and QR-code lines."""
-    lines = [ln.strip() for ln in seed_path().read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return [ln for ln in lines if not is_furniture(normalize(ln))]
 
 
 @pytest.fixture(scope="session")
 def seed_raw_lines() -> list[str]:
     """The seed as scraped, page furniture included."""
-    return [ln.strip() for ln in seed_path().read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
 @pytest.fixture(scope="session")

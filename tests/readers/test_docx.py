@@ -18,7 +18,7 @@ from validator.normalize import normalize
 from validator.readers import read_bytes, read_path
 
 from .conftest import TITLE
-from tests.variants import heading_depth
+from variants import heading_depth
 
 
 def test_heading_styles_give_levels_and_title(styled_docx, seed_lines):

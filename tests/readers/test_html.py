@@ -12,7 +12,7 @@ from validator.normalize import normalize
 from validator.readers import read_bytes, read_path
 
 from .conftest import TITLE
-from tests.variants import heading_depth, to_gb18030, to_html
+from variants import heading_depth, to_gb18030, to_html
 
 SITE_CHROME = ["首页", "政务公开", "当前位置", "版权所有", "ICP备", "统计代码", "蛇口街道", "相关文章", "今天是",
                "字号", "打印本页", "关闭窗口", "扫一扫"]
@@ -56,6 +56,12 @@ def test_gb18030_page_declared_as_gb2312(seed_lines):
     doc = read_html(to_gb18030(page))
     assert doc.encoding == "gb18030"
     assert doc.page_title.startswith(TITLE)
+    assert [b.norm for b in doc.content[1:]] == [normalize(ln) for ln in seed_lines]
+
+
+def test_utf8_page_that_still_declares_gb2312(seed_lines):
+    doc = read_html(to_html(seed_lines, title=TITLE, charset="gb2312").encode("utf-8"))
+    assert doc.encoding == "utf-8"
     assert [b.norm for b in doc.content[1:]] == [normalize(ln) for ln in seed_lines]
 
 
@@ -144,6 +150,26 @@ def test_report_split_over_sibling_sections(seed_lines):
     doc = read_html(page)
     assert [b.text for b in doc.content] == [TITLE] + seed_lines
     assert doc.content[0].is_title and doc.content[0].style_level == 1
+
+
+def test_published_is_the_date_next_to_the_article(seed_lines):
+    """A left column listing other articles with their dates comes first in the page."""
+    others = "".join(f"<li><span>发布日期：2022-0{i}-05 来源：区司法局</span></li>" for i in range(1, 6))
+    paragraphs = "".join(f"<p>{ln}</p>" for ln in seed_lines)
+    page = f"""<html><head><title>{TITLE}</title></head><body><div class="list"><ul>{others}</ul></div>
+<div class="detail"><h2 class="title">{TITLE}</h2><div class="info">发布日期：2023-12-15 来源：南山街道办事处</div>
+<div class="zoom">{paragraphs}</div></div></body></html>"""
+    doc = read_html(page)
+    assert doc.published == "2023-12-15"
+    assert [b.text for b in doc.content] == [TITLE] + seed_lines
+
+
+@pytest.mark.parametrize("wrapper", ["print-content", "main has-sidebar", "article-share-box"])
+def test_article_wrapper_with_a_chrome_like_name_is_kept(seed_lines, wrapper):
+    paragraphs = "".join(f"<p>{ln}</p>" for ln in seed_lines)
+    page = f"""<html><body><div class="nav"><a href="/">首页</a></div>
+<div class="{wrapper}">{paragraphs}<div class="share">分享到：微信 微博</div></div></body></html>"""
+    assert [b.text for b in read_html(page).content] == seed_lines
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from validator.normalize import normalize
 from validator.readers import read_bytes, read_path
 
 from .conftest import DATA_TABLE, OFFICIAL_TITLE, RUNNING_HEADER, TITLE, minimal_pdf
-from tests.variants import heading_depth, to_docx, to_fullwidth
+from variants import docx_to_pdf, heading_depth, to_docx, to_fullwidth
 
 
 def _sentences(text: str) -> list[str]:
@@ -87,6 +87,16 @@ def test_official_layout_title_signature_and_table(official_pdf, seed_lines):
     body = [normalize(to_fullwidth(ln)) for ln in seed_lines]
     rows = [normalize(" ".join(row)) for row in DATA_TABLE]
     assert norms == [normalize(OFFICIAL_TITLE)] + body + rows
+
+
+@pytest.mark.slow
+def test_long_heading_without_indents_stays_apart(variant_dir):
+    """A numbered heading that nearly fills the line is not glued to the paragraph under it."""
+    heading = "（三）完善统筹推进法治街区建设工作机制，健全基层依法治理体系与制度"  # about 2 characters short
+    body = "建立法治建设领域重要问题、重大改革的统筹协调机制，探索制定党政机关一把手履行法治建设第一责任人职责清单。" * 2
+    lines = ["二、存在不足和原因", heading, body, "（四）加强宣传", body]
+    pdf = docx_to_pdf(to_docx(lines, variant_dir / "long-heading.docx", False), variant_dir)
+    assert [b.text for b in read_path(str(pdf)).blocks] == lines
 
 
 def test_pdf_without_text_layer_is_reported_as_scanned(scanned_pdf):

@@ -61,9 +61,15 @@ _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—－]\s|——|--)\s*")
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Honour a BOM, then the page's declared charset (GB2312/GBK read as GB18030), then guess."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode(data, name)
+    """Honour a BOM; then valid UTF-8 wins (pages re-saved as UTF-8 often keep their old
+    "gb2312" meta, and GBK bytes are almost never valid UTF-8); then the declared charset
+    (GB2312/GBK read as their superset GB18030); then guess."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return decode(data, name)  # BOM, or UTF-16 without one
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     head = data[:4096]
     m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     if m:
@@ -75,7 +81,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except LookupError:
             pass
         except UnicodeDecodeError:
-            if enc.replace("_", "-") in ("utf-8", "utf8"):
+            if enc.replace("_", "-") in ("utf-8", "utf8"):  # a few stray bytes in a UTF-8 page
                 text = data.decode("utf-8", errors="replace")
                 if text.count("\ufffd") <= max(2, len(text) // 2000):
                     return text, "utf-8"
@@ -440,7 +446,7 @@ def read(data: bytes, name: str) -> Document:
         if is_title:
             title_done = True
         add(seg_text, f"第{paragraphs}段", level=_heading_level(ctx, container), title=is_title)
-    if not any(not b.furniture for b in blocks):
+    if not any(not b.furniture and not b.is_title for b in blocks):
         raise InputError(name, "网页中没有找到正文内容")
     return Document(path=name, format="html", blocks=blocks, encoding=encoding, page_title=page_title,
                     published=published)

@@ -107,8 +107,11 @@ def _join_row(row: list[dict], number: int) -> _Line | None:
             continue
         if prev is not None and out and out[-1] != " ":
             gap = c["x0"] - prev["x1"]
-            latin = not _is_cjk(prev["text"][-1]) and not _is_cjk(text[0])
-            if gap > size * 1.0 or (latin and gap > size * 0.25):
+            a, b = prev["text"][-1], text[0]
+            latin = not _is_cjk(a) and not _is_cjk(b)
+            # Latin letters sit close; digits and punctuation may be spread by justification.
+            word_gap = 0.12 if a.isalpha() and b.isalpha() else 0.3
+            if gap > size * 1.0 or (latin and gap > size * word_gap):
                 out.append(" ")
         out.append(text)
         prev = c
@@ -230,28 +233,34 @@ def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
                 return False
         return b.x0 - left(b) >= b.size  # a full second line is handled as any wrapped line
 
-    paragraphs: list[list] = []  # [page, text, last line]
+    paragraphs: list[list] = []  # [page, text, last line, line count]
     for ln in all_lines:
         if not paragraphs:
-            paragraphs.append([ln.page, ln.text, ln])
+            paragraphs.append([ln.page, ln.text, ln, 1])
             continue
         prev: _Line = paragraphs[-1][2]
-        if centred_title(prev, ln) or _continues(prev, ln, left, right, uses_indent, pitch):
+        first = paragraphs[-1][3] == 1
+        if centred_title(prev, ln) or _continues(prev, ln, left, right, uses_indent, pitch, first):
             paragraphs[-1][1] = _glue(paragraphs[-1][1], ln.text)
             paragraphs[-1][2] = ln
+            paragraphs[-1][3] += 1
         else:
-            paragraphs.append([ln.page, ln.text, ln])
-    return [(page, text) for page, text, _ in paragraphs]
+            paragraphs.append([ln.page, ln.text, ln, 1])
+    return [(page, text) for page, text, _, _ in paragraphs]
 
 
-def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: float | None) -> bool:
+def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: float | None, first: bool) -> bool:
+    """Whether ``ln`` wraps on from ``prev`` (``first``: prev is its paragraph's first line)."""
     size = max(prev.size, ln.size)
     if abs(prev.size - ln.size) > 0.15 * size:
         return False
     # Line breaking rules (no opening quote at a line end, no 、 at a start) can leave a
     # wrapped line up to three characters short; a paragraph's last line is usually shorter.
-    if right(prev) - prev.x1 > 3.5 * prev.size:
+    gap = right(prev) - prev.x1
+    if gap > 3.5 * prev.size:
         return False  # the previous line stopped well before the margin
+    if first and gap > 1.5 * prev.size and _HEADING_START.match(prev.text) and not _sentence_end(prev.text):
+        return False  # a numbered heading line: headings carry no final punctuation
     if ln.x0 - left(ln) > 0.8 * ln.size:
         return False  # first-line indent (or a centred line)
     if prev.x0 - left(prev) > 4 * prev.size and ln.x0 - left(ln) < 0.8 * ln.size:
@@ -276,9 +285,9 @@ def _glue(a: str, b: str) -> str:
 def _open_error(exc: BaseException, name: str) -> InputError:
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     kind = type(inner).__name__
-    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+    if kind == "PDFPasswordIncorrect":
         return InputError(name, "PDF 文件已加密，需要密码才能打开（请提供未加密的文件）")
-    if kind in ("PDFEncryptionError", "PDFTextExtractionNotAllowed") or "crypt" in kind.lower():
+    if kind == "PDFTextExtractionNotAllowed" or "crypt" in kind.lower():
         return InputError(name, "PDF 文件已加密，无法读取（请提供未加密的文件）")
     return InputError(name, _CORRUPT)
 
@@ -316,8 +325,12 @@ def read(data: bytes, name: str) -> Document:
         raise InputError(name, _SCANNED)
     if cid > chars * 0.3:
         raise InputError(name, "PDF 中的文字无法提取（字体缺少编码信息），请提供 Word 文件或另存的 PDF")
+    kept = _drop_running(pages)
+    if sum(len(ln.text) for lines in kept for ln in lines) < 20 * len(pages):
+        # a few characters a page are a stamp or page numbers on scanned images, not a report
+        raise InputError(name, "PDF 中几乎没有可读取的文字，可能是扫描版（请提供带文字层的 PDF 或 Word 文件）")
     blocks = []
-    for page, text in _reflow(_drop_running(pages)):
+    for page, text in _reflow(kept):
         norm = normalize(text)
         if not norm:
             continue
