@@ -34,10 +34,24 @@ class _Defaults(dict):
 
 def _message(rule: Rule, hit: Hit, report: Report) -> str:
     template = rule.messages.get(hit.suffix, rule.message) if hit.suffix else rule.message
-    meta = report.meta
-    values = _Defaults(year=meta.year or "", next_year=(meta.year + 1) if meta.year else "", unit=meta.unit or "")
+    values = _placeholders(report)
     values.update(hit.detail)
-    return template.format_map(values)
+    return _fill(template, values)
+
+
+def _fill(template: str, values: _Defaults) -> str:
+    """Fill placeholders; a stray brace in a user's rule text is left as written."""
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def _placeholders(report: Report) -> _Defaults:
+    """What any message or fix may name: the report year, the next year, the unit."""
+    meta = report.meta
+    return _Defaults(year=meta.year or "", next_year=(meta.year + 1) if meta.year else "下一",
+                     unit=meta.unit or "本单位")
 
 
 def _ordered(rules: list[Rule]) -> list[Rule]:
@@ -74,7 +88,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                     section=section.label if section else None,
                     excerpt=hit.excerpt,
                     basis=rule.basis,
-                    fix=rule.fix.format_map(_Defaults(year=report.meta.year or "", next_year=(report.meta.year or 0) + 1)),
+                    fix=_fill(rule.fix, _placeholders(report)),
                     source=block_source,
                 ))
         elif outcome.not_applicable:

@@ -42,6 +42,7 @@ class Metadata:
     signed_line: int | None = None
     published: date | None = None
     published_source: str | None = None
+    published_line: int | None = None  # the page-header line it was read from, if any
     closing_line: int | None = None  # first line of the sign-off block (特此报告 / unit / date)
     opening_line: int | None = None
 
@@ -151,7 +152,8 @@ def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
     published = _iso(doc.published)
     source = None
     for block in header:
-        published = published or _iso(header_date(block.norm))
+        if published is None and (published := _iso(header_date(block.norm))):
+            meta.published_line = block.line
         source = source or header_source(block.norm)
     meta.published = published
     meta.published_source = "page-header" if published else None

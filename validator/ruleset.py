@@ -236,10 +236,10 @@ def infer_profile(unit: str | None) -> tuple[str, str]:
     """Pick a profile from the issuing unit; return it with the reason, in Chinese."""
     if not unit:
         return "national", "未能识别报告单位，使用通用规则（national）"
-    for name, path in profile_files().items():
+    for name in profile_files():
         if name == "national":
             continue
-        for pat in _resolve_bundled(name).match:
-            if re.search(pat, unit):
-                return name, f"报告单位“{unit}”符合“{_resolve_bundled(name).title}”，自动选用 {name}"
+        profile = _resolve_bundled(name)
+        if any(re.search(pat, unit) for pat in profile.match):
+            return name, f"报告单位“{unit}”符合“{profile.title}”，自动选用 {name}"
     return "national", f"报告单位“{unit}”不属于已知类型，使用通用规则（national）"

@@ -70,7 +70,11 @@ def excerpt(block: Block, start: int = 0, end: int | None = None, width: int = 4
 
 
 def scope_blocks(options: dict, ctx: Context) -> tuple[list[Block] | None, str | None]:
-    """The blocks a rule looks at, or (None, reason) when its scope part is missing."""
+    """The blocks a rule looks at, or (None, reason) when the rule does not apply here:
+    its ``applies_if`` condition fails or its scope part is missing."""
+    reason = applies(options, ctx)
+    if reason:
+        return None, reason
     scope = options.get("scope", "document")
     report = ctx.report
     if scope == "document":

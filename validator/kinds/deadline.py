@@ -28,12 +28,12 @@ def check(options: dict, ctx: Context) -> Outcome:
     else:
         limit = date(meta.year, 12, options.get("day", 31))
         bad = [(k, d) for k, d in dates if d < limit]
-    line = meta.signed_line or 0
+    lines = {"signed": meta.signed_line or 0, "published": meta.published_line or 0}
     if not bad:
         k, d = dates[0]
-        return Outcome(evidence=Hit(line if k == "signed" else 0, f"{_NAMES[k]} {d.isoformat()}"))
+        return Outcome(evidence=Hit(lines[k], f"{_NAMES[k]} {d.isoformat()}"))
     return Outcome(violations=[
-        Hit(line if k == "signed" else 0, f"{_NAMES[k]} {d.isoformat()}",
+        Hit(lines[k], f"{_NAMES[k]} {d.isoformat()}",
             {"which": _NAMES[k], "found": d.isoformat(), "limit": limit.isoformat(), "year": meta.year})
         for k, d in bad
     ])

@@ -9,7 +9,7 @@ adjectives is what the 深圳 guidance calls 泛化.
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome, applies, excerpt, pattern, scope_blocks
+from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
 
 
 def _lead_in(text: str, start: int, within: int) -> str:
@@ -20,9 +20,6 @@ def _lead_in(text: str, start: int, within: int) -> str:
 
 
 def check(options: dict, ctx: Context) -> Outcome:
-    reason = applies(options, ctx)
-    if reason:
-        return Outcome(not_applicable=reason)
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)

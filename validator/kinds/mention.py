@@ -6,13 +6,10 @@ discounts a match with a disqualifying neighbour (a 年度报告 being 公示 is
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome, applies, excerpt, near, pattern, scope_blocks
+from .base import Context, Hit, Outcome, excerpt, near, pattern, scope_blocks
 
 
 def check(options: dict, ctx: Context) -> Outcome:
-    reason = applies(options, ctx)
-    if reason:
-        return Outcome(not_applicable=reason)
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
