@@ -99,7 +99,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             evidence = None
             if ev is not None:
                 section = report.section_at(ev.line) if ev.line else None
-                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None)
+                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None, _source(report, ev.line))
             checklist.append(ChecklistItem(rule.id, rule.title, "ok", rule.severity, evidence=evidence, part=group))
     findings.sort()
     meta = report.meta
@@ -109,9 +109,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
 
 
 def _source(report: Report, line: int) -> str:
+    """Where a line is in a Word, PDF or web file; empty for text, whose lines are the file's."""
     if not line or report.document.format in ("txt", "md"):
         return ""
-    for block in report.document.blocks:
-        if block.line == line:
-            return block.source
-    return ""
+    return report.source_of(line)

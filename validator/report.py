@@ -41,6 +41,7 @@ class Report:
         self.meta = extract_metadata(document, [s.block for s in self.sections])
         self.all_sections: list[Section] = list(iter_sections(self.sections))
         self._starts = [s.line for s in self.all_sections]
+        self._sources: dict[int, str] | None = None
         self.body: list[Block] = [
             b for b in content if b.line != self.meta.title_line and (self.meta.closing_line is None or b.line < self.meta.closing_line)
         ]
@@ -69,6 +70,12 @@ class Report:
     def blocks_in(self, section: Section) -> list[Block]:
         """The content blocks a section spans, its heading included."""
         return [b for b in self.body if section.line <= b.line <= section.end]
+
+    def source_of(self, line: int) -> str:
+        """The reader's position for a line ("第12段", "第3页")."""
+        if self._sources is None:
+            self._sources = {b.line: b.source for b in self.document.blocks}
+        return self._sources.get(line, "")
 
     @property
     def furniture(self) -> list[Block]:

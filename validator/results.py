@@ -46,6 +46,7 @@ class Evidence:
     line: int
     excerpt: str
     section: str | None = None
+    source: str = ""  # where in a Word, PDF or web file ("第12段", "第3页"); text formats use the line
 
     def to_dict(self) -> dict:
         return {"line": self.line, "excerpt": self.excerpt, "section": self.section}

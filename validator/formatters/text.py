@@ -99,7 +99,9 @@ def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
         line = f"{paint(_MARKS['ok'], 'green')} {head}"
         ev = item.evidence
         if ev is not None:
-            if ev.line > 0:
+            if ev.source:
+                line += f"  {ev.source}"
+            elif ev.line > 0:
                 line += f"  第{ev.line}行"
             if ev.excerpt:
                 line += f"  “{shorten(ev.excerpt, EVIDENCE_WIDTH)}”"
@@ -115,9 +117,7 @@ def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
 
 
 def _position(f: Finding) -> str:
-    where = f"第{f.line}行" if f.line > 0 else "全文"
-    if f.source:
-        where += f"（{f.source}）"
+    where = f.source or (f"第{f.line}行" if f.line > 0 else "全文")
     return where
 
 
