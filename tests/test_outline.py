@@ -102,3 +102,25 @@ def test_corpus_plan_part_stops_at_part_five():
     plan, other = report.sections[3], report.sections[4]
     assert plan.heading.startswith("2025年") and other.heading == "其他需要报告的情况"
     assert plan.end < other.line
+
+
+def test_titles_units_and_years_as_published():
+    cases = {
+        "中共浚溪县委 浚溪县人民政府\n关于2024年法治政府建设情况的报告\n县委、县政府：\n2024年，我县深入推进依法行政。\n":
+            ("中共浚溪县委 浚溪县人民政府关于2024年法治政府建设情况的报告", "中共浚溪县委 浚溪县人民政府", 2024),
+        "湖滨省人民政府关于2023年度法治政府建设情况的报告\n2023年，全省深入推进依法行政。\n":
+            ("湖滨省人民政府关于2023年度法治政府建设情况的报告", "湖滨省人民政府", 2023),
+        "2022年青河区法治政府建设情况报告\n一、主要举措和成效\n":
+            ("2022年青河区法治政府建设情况报告", "青河区", 2022),
+    }
+    for text, (title, unit, year) in cases.items():
+        meta = report_from_text(text).meta
+        assert (meta.title, meta.unit, meta.year) == (title, unit, year), text
+
+
+def test_chinese_numeral_signing_date_and_salutation():
+    text = "区委依法治区办：\n2022年，青河区教育局扎实推进依法治教。\n一、主要举措和成效\n正文。\n青河区教育局\n二〇二三年二月十六日\n"
+    meta = report_from_text(text).meta
+    assert meta.title is None
+    assert meta.year == 2022 and meta.signed.isoformat() == "2023-02-16"
+    assert meta.unit == "青河区教育局"

@@ -76,6 +76,7 @@ def test_profiles_adjust_severity_and_disable():
     ("南山街道办事处", "township"), ("石桥镇", "township"), ("石桥镇人民政府", "township"),
     ("临川市市场监督管理局", "department"), ("青溪区教育局", "department"), ("某市人民政府办公室", "department"),
     ("云岭县人民政府", "county-government"), ("青溪区人民政府", "county-government"),
+    ("青河区", "county-government"), ("中共浚溪县委 浚溪县人民政府", "county-government"),
     (None, "national"), ("某某协会", "national"),
 ])
 def test_profile_inference(unit, profile):

@@ -55,8 +55,14 @@ def _placeholders(report: Report) -> _Defaults:
 
 
 def _ordered(rules: list[Rule]) -> list[Rule]:
-    """Part rules before the rules that may be scoped to them; otherwise file order."""
-    return [r for r in rules if r.kind == "part"] + [r for r in rules if r.kind != "part"]
+    """Part rules before the rules that may be scoped to them, and parts that fall back on what
+    the others did not claim after those; otherwise file order."""
+    def rank(rule: Rule) -> int:
+        if rule.kind != "part":
+            return 2
+        return 1 if rule.options.get("fallback") else 0
+
+    return sorted(rules, key=rank)
 
 
 def run_rule(rule: Rule, ctx: Context) -> Outcome:

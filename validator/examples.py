@@ -25,7 +25,10 @@ class ExampleResult:
 def _with_dependencies(rule: Rule, profile: Profile) -> Profile:
     """The rule under test plus the part rules that locate its scope."""
     wanted = {rule.options.get("scope"), rule.options.get("part")}
-    deps = [r for r in profile.rules if r.id in wanted and r.id != rule.id]
+    deps = [
+        r for r in profile.rules
+        if r.id != rule.id and (r.id in wanted or (rule.options.get("fallback") and r.kind == "part"))
+    ]
     return Profile(name=profile.name, title=profile.title, rules=deps + [rule])
 
 

@@ -27,7 +27,7 @@ _UNIT_IN_TITLE = re.compile(r"^(?P<unit>.+?)(?:关于)?(?:(?:19|20)\d{2}|[〇一
 _UNIT_AFTER_YEAR = re.compile(r"^(?:19|20)\d{2}年度?(?P<unit>.+?)(?:法治政府|法治建设)")
 _PLAN_HEADING = re.compile(r"计划|安排|打算|思路|重点|下一|下步|今后|展望")
 _SALUTATION = re.compile(r"^[^。,]{2,40}:$")
-_UNIT_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道|委员会|局|厅|委|办|镇|乡|署|中心|院|县委|区委|市委)$")
+_UNIT_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道|委员会|局|厅|委|办|镇|乡|署|中心|院|县委|区委|市委|省|市|区|县|州|旗)$")
 
 
 @dataclass
@@ -132,11 +132,11 @@ def _find_title(doc: Document, content: list[Block]) -> tuple[str | None, int | 
 
 
 def _unit_from_title(title: str) -> str | None:
-    norm = title.replace(" ", "")
+    norm = re.sub(r"\s+", " ", title.replace("\u3000", " ")).strip()
     for pattern in (_UNIT_IN_TITLE, _UNIT_AFTER_YEAR):
         m = pattern.match(norm)
-        if m and _UNIT_SUFFIX.search(m.group("unit")):
-            return m.group("unit")
+        if m and _UNIT_SUFFIX.search(m.group("unit").strip()):
+            return m.group("unit").strip()  # a joint report keeps "中共某县委 某县人民政府"
     return None
 
 
