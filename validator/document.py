@@ -49,11 +49,3 @@ class Document:
     def content(self) -> list[Block]:
         """Blocks that belong to the report, page furniture left out."""
         return [b for b in self.blocks if not b.furniture]
-
-    def norm_lines(self) -> list[str]:
-        """The normalised text as lines; index ``block.line - 1`` holds that block."""
-        size = max((b.line for b in self.blocks), default=0)
-        lines = [""] * size
-        for b in self.blocks:
-            lines[b.line - 1] = b.norm
-        return lines

@@ -140,18 +140,19 @@ def _unit_from_title(title: str) -> str | None:
     return None
 
 
-def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
-    """Read metadata from a document; ``heading_lines`` are its top-level part headings."""
+def extract_metadata(doc: Document) -> Metadata:
+    """Read what the title, the sign-off and the page header say.
+
+    The report year is settled by ``settle_year`` once the part headings are known.
+    """
     content = doc.content
     meta = Metadata()
     meta.title, meta.title_line = _find_title(doc, content)
-    closing, meta.signed, meta.signed_line, signer = find_closing(content)
-    meta.closing_line = closing
+    meta.closing_line, meta.signed, meta.signed_line, signer = find_closing(content)
 
-    header = [b for b in doc.blocks[:8] if b.furniture]
     published = _iso(doc.published)
     source = None
-    for block in header:
+    for block in (b for b in doc.blocks[:8] if b.furniture):
         if published is None and (published := _iso(header_date(block.norm))):
             meta.published_line = block.line
         source = source or header_source(block.norm)
@@ -163,23 +164,29 @@ def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
         meta.unit, meta.unit_source = unit, "title"
         if signed_unit and signed_unit != unit and signed_unit.startswith(unit):
             meta.unit, meta.unit_source = signed_unit, "signature"  # 南山街道 signs as 南山街道办事处
-    elif signer and _UNIT_SUFFIX.search(signer.split(" ")[-1]):
+    elif signed_unit and _UNIT_SUFFIX.search(signed_unit):
         meta.unit, meta.unit_source = signer, "signature"
     elif source:
         meta.unit, meta.unit_source = source, "page-header"
 
     if meta.title and (y := first_year(meta.title)):
         meta.year_sources["title"] = y
-    body = [
-        b for b in content
-        if b.line != meta.title_line and not detect_heading(b) and not _SALUTATION.match(b.norm)
-        and not parse_date_line(b.norm)
-    ]
-    if body and not (closing and body[0].line >= closing):
-        meta.opening_line = body[0].line
-        if (y := first_year(body[0].norm)) is not None:
+    opening = next(
+        (b for b in content
+         if b.line != meta.title_line and not _SALUTATION.match(b.norm)
+         and not parse_date_line(b.norm) and not detect_heading(b)),
+        None,
+    )
+    if opening is not None and not (meta.closing_line and opening.line >= meta.closing_line):
+        meta.opening_line = opening.line
+        if (y := first_year(opening.norm)) is not None:
             meta.year_sources["opening"] = y
-    for block in heading_lines:
+    return meta
+
+
+def settle_year(meta: Metadata, part_headings: list[Block]) -> None:
+    """Add the year the part headings give (not the plan's) and take the year most sources name."""
+    for block in part_headings:
         if _PLAN_HEADING.search(block.norm):
             continue
         if (y := first_year(block.norm)) is not None:
@@ -188,11 +195,8 @@ def extract_metadata(doc: Document, heading_lines: list[Block]) -> Metadata:
     votes = Counter(meta.year_sources.values())
     if votes:
         best = max(votes.values())
-        for key in ("title", "opening", "headings"):
-            if key in meta.year_sources and votes[meta.year_sources[key]] == best:
-                meta.year = meta.year_sources[key]
-                break
+        meta.year = next(meta.year_sources[k] for k in ("title", "opening", "headings")
+                         if k in meta.year_sources and votes[meta.year_sources[k]] == best)
     elif meta.signed:
         meta.year = meta.signed.year - 1 if meta.signed.month <= 6 else meta.signed.year
         meta.year_sources["signed"] = meta.year
-    return meta

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .document import Block, Document
 from .figures import Figure, extract
-from .metadata import Metadata, extract_metadata
-from .outline import Section, build_outline, detect_heading, iter_sections
+from .metadata import Metadata, extract_metadata, settle_year
+from .outline import Section, build_outline, iter_sections
 from .readers import read_bytes, read_path
 
 
@@ -20,10 +20,6 @@ class PlacedFigure:
     line: int
     section: Section | None
 
-    @property
-    def text(self) -> str:
-        return self.figure.text
-
 
 class Report:
     """A read and analysed report; built once, then read by any number of rules."""
@@ -31,19 +27,21 @@ class Report:
     def __init__(self, document: Document):
         self.document = document
         content = document.content
-        # Outline first without the sign-off, which metadata finds; metadata needs part headings.
-        self.meta: Metadata = extract_metadata(document, [])
+        # Metadata finds the title and the sign-off, which the outline leaves out; the part
+        # headings it then yields are one more witness of the report year.
+        self.meta: Metadata = extract_metadata(document)
         last = content[-1].line if content else 0
         end = (self.meta.closing_line - 1) if self.meta.closing_line else last
         self.sections: list[Section] = build_outline(
             [b for b in content if b.line != self.meta.title_line], end
         )
-        self.meta = extract_metadata(document, [s.block for s in self.sections])
+        settle_year(self.meta, [s.block for s in self.sections])
         self.all_sections: list[Section] = list(iter_sections(self.sections))
         self._starts = [s.line for s in self.all_sections]
         self._sources: dict[int, str] | None = None
         self.body: list[Block] = [
-            b for b in content if b.line != self.meta.title_line and (self.meta.closing_line is None or b.line < self.meta.closing_line)
+            b for b in content
+            if b.line != self.meta.title_line and (self.meta.closing_line is None or b.line < self.meta.closing_line)
         ]
         self.figures: list[PlacedFigure] = [
             PlacedFigure(fig, block.line, self.section_at(block.line))
@@ -80,9 +78,6 @@ class Report:
     @property
     def furniture(self) -> list[Block]:
         return [b for b in self.document.blocks if b.furniture]
-
-    def is_heading(self, block: Block) -> bool:
-        return detect_heading(block) is not None
 
 
 def load_report(path: str) -> Report:
