@@ -124,3 +124,21 @@ def test_chinese_numeral_signing_date_and_salutation():
     assert meta.title is None
     assert meta.year == 2022 and meta.signed.isoformat() == "2023-02-16"
     assert meta.unit == "青河区教育局"
+
+
+def test_site_banner_and_mid_sentence_watermark():
+    """A banner with a weekday date is residue; a paragraph with a watermark in it stays content."""
+    text = (
+        "青河区人民政府 2019年12月3日星期二\n"
+        "无障碍 简体| 繁体\n"
+        "青河区2023年度法治政府建设情况报告\n"
+        "来源:青河区人民政府办公室 发布时间:2024-03-28 09:18\n"
+        "2023年,青河区深入推进依法行政。\n"
+        "一、2023年主要举措和成效\n"
+        "(一)加强执法。全年办理行政处罚案件300件,秘书网—全网资源每日更新www.example-docs.com公示处罚决定300件。\n"
+    )
+    report = report_from_text(text)
+    assert [b.line for b in report.furniture] == [1, 2, 4]
+    assert report.meta.title == "青河区2023年度法治政府建设情况报告"
+    assert report.meta.year == 2023 and report.meta.published.isoformat() == "2024-03-28"
+    assert [c.heading for c in report.sections[0].children] == ["加强执法"]

@@ -35,6 +35,8 @@ _RESIDUE = re.compile(
             r"^上一篇",
             r"^下一篇",
             r"^今天是\s*[:]?\s*\d{4}年",
+            r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]",
+            r"农历\S{2,6}月",
             r"无障碍",
             r"简体\s*\|?\s*繁体",
             r"版权所有",
@@ -52,13 +54,23 @@ _RESIDUE = re.compile(
 _HEADER_ONLY = re.compile(rf"^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:]?\s*{_DATE}|(?:信息)?来源\s*[:]\S*|作者\s*[:]\S*|\s|\d{{1,2}}:\d{{2}}(:\d{{2}})?)+$")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def is_furniture(norm: str) -> bool:
-    """True for a normalised line that is page residue rather than report text."""
-    if not norm:
+    """True for a normalised line that is page residue rather than report text.
+
+    A residue phrase inside a long paragraph (a watermark injected mid-sentence) does not make
+    the paragraph residue: only lines that are little more than the residue itself are.
+    """
+    if not norm or len(norm) > 120:
         return False
-    if len(norm) <= 120 and (_RESIDUE.search(norm) or _HEADER_ONLY.match(norm)):
+    if _HEADER_ONLY.match(norm):
         return True
-    return False
+    if not _RESIDUE.search(norm):
+        return False
+    rest = _RESIDUE.sub("", norm)
+    return len(norm) <= 40 or len(_CJK.findall(rest)) < 12
 
 
 def header_date(norm: str) -> str | None:
