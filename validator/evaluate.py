@@ -87,10 +87,12 @@ def to_text(ev: Evaluation) -> str:
     def pct(x):
         return "—" if x is None else f"{x * 100:.0f}%"
 
-    lines = [f"{'规则':<36}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}  {'精确率':>6}  {'召回率':>6}"]
+    width = max([len(r) for r in ev.scores] + [10]) + 2
+    # "规则", "精确率" and "召回率" are two columns wide per character in a terminal.
+    lines = [f"{'规则'}{' ' * (width - 4)}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}  {'精确率':>2}  {'召回率':>2}"]
     for rid in sorted(ev.scores):
         s = ev.scores[rid]
-        lines.append(f"{rid:<36}{s.tp:>4}{s.fp:>4}{s.fn:>4}{s.tn:>4}  {pct(s.precision):>7}  {pct(s.recall):>7}")
+        lines.append(f"{rid:<{width}}{s.tp:>4}{s.fp:>4}{s.fn:>4}{s.tn:>4}  {pct(s.precision):>6}  {pct(s.recall):>6}")
     lines.append(f"退出码与期望一致：{ev.exit_agreement}/{len(ev.exits)}")
     lines += [f"  ✗ {m}" for m in ev.misses]
     return "\n".join(lines) + "\n"
