@@ -97,3 +97,19 @@ def test_pdf_printed_from_the_word_file(variants, reference, tmp_path):
         assert got[key] == reference[key], key
     assert report.meta.title == TITLE
     assert report.sections[0].block.source == "第1页"
+
+
+def test_hard_wrapped_text_is_reflowed(seed_raw_lines, reference, tmp_path):
+    """Text wrapped at a fixed width (pdftotext, e-mail) reads as the same paragraphs."""
+    import textwrap
+
+    wrapped = []
+    for line in seed_raw_lines:
+        wrapped += textwrap.wrap(line, 38) if len(line) > 38 else [line]
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(wrapped) + "\n", encoding="utf-8")
+    report = Report(read_path(str(path)))
+    got = summary(report)
+    for key in ("parts", "second_level", "year", "signed", "unit", "figures"):
+        assert got[key] == reference[key], key
+    assert any("第一责任人职责" in b.norm for b in report.body)

@@ -19,6 +19,7 @@ from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
+from ..numbering import HEADING_START
 
 _CORRUPT = "PDF 文件已损坏或不完整"
 _SCANNED = "扫描版 PDF，没有文字层，无法读取（请提供带文字层的 PDF 或 Word 文件）"
@@ -28,14 +29,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _SENTENCE_END = set("。！？：!?:…")
 _CLAUSE_END = set("；;")  # ends list items, but inside a paragraph just as often
 _CLOSERS = "”’」』）)》〉】\"'"
-_HEADING_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
-    r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
-    r"|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)"
-    r"|[（(]\s*\d{1,2}\s*[）)]"
-    r"|第[一二三四五六七八九十百\d]+[部分章节条]"
-    r"|[①-⑳])"
-)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—－_\s]*\d{1,4}[-–—－_\s]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -259,7 +252,7 @@ def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: fl
     gap = right(prev) - prev.x1
     if gap > 3.5 * prev.size:
         return False  # the previous line stopped well before the margin
-    if first and gap > 1.5 * prev.size and _HEADING_START.match(prev.text) and not _sentence_end(prev.text):
+    if first and gap > 1.5 * prev.size and HEADING_START.match(prev.text) and not _sentence_end(prev.text):
         return False  # a numbered heading line: headings carry no final punctuation
     if ln.x0 - left(ln) > 0.8 * ln.size:
         return False  # first-line indent (or a centred line)
@@ -268,7 +261,7 @@ def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: fl
     if ln.page == prev.page and pitch is not None and ln.top - prev.top > pitch * prev.size * 1.45 + 1:
         return False  # extra space between the lines
     ends = _sentence_end(prev.text)
-    if ends and _HEADING_START.match(ln.text):
+    if ends and HEADING_START.match(ln.text):
         return False
     if ends == "sentence" and not uses_indent:
         return False  # without indents a sentence end at the margin is the best paragraph cue

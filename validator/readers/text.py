@@ -12,6 +12,7 @@ from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
+from ..numbering import HEADING_START
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -58,15 +59,44 @@ def _looks_like_text(text: str) -> bool:
 
 
 def lines_to_blocks(lines: list[str]) -> list[Block]:
-    """One block per non-blank line, numbered by its line in the file."""
+    """One block per paragraph, numbered by its first line in the file.
+
+    A paragraph is a non-blank line, or in hard-wrapped text (pdftotext output, e-mail copies)
+    the run of full-width lines it was wrapped into.
+    """
     blocks = []
-    for i, raw in enumerate(lines, start=1):
-        text = raw.strip()
-        if not text:
-            continue
+    for i, text in _paragraphs(lines):
         norm = normalize(text)
         blocks.append(Block(text=text, line=i, source=f"第{i}行", norm=norm, furniture=is_furniture(norm)))
     return blocks
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width text was wrapped at, when most lines share it; None for text that is not wrapped."""
+    long = [n for n in lengths if n >= 15]
+    if len(lengths) < 8 or not long:
+        return None
+    width = max(set(long), key=lambda w: sum(1 for n in long if abs(n - w) <= 1))
+    at_width = sum(1 for n in lengths if abs(n - width) <= 1)
+    beyond = sum(1 for n in lengths if n > width + 1)  # wrapped text has (almost) no longer lines
+    return width if at_width >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph, re-joining lines wrapped at a fixed width."""
+    numbered = [(i, raw.rstrip()) for i, raw in enumerate(lines, start=1) if raw.strip()]
+    width = _wrap_width([len(raw.strip()) for _, raw in numbered])
+    out: list[tuple[int, str]] = []
+    previous_full = False
+    for i, raw in numbered:
+        text = raw.strip()
+        indented = raw[:1] in (" ", "\t", "\u3000")
+        if out and width and previous_full and not indented and not HEADING_START.match(text):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((i, text))
+        previous_full = bool(width) and len(text) >= width - 1
+    return out
 
 
 def read(data: bytes, name: str) -> Document:
