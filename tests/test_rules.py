@@ -195,3 +195,14 @@ def test_rules_ship_inside_the_wheel(tmp_path):
     for must in ("validator/rules/national.yaml", "validator/rules/rule-file.schema.json",
                  "validator/rules/profiles/township.yaml", "validator/schemas/result.schema.json"):
         assert must in names
+
+
+def test_option_overrides_are_validated_too(tmp_path):
+    good = _write(tmp_path, {"options": {"dates.publication-deadline": {"month": 3, "day": 31}}})
+    rules = {r.id: r for r in resolve("national", (good,)).rules}
+    assert rules["dates.publication-deadline"].options["month"] == 3
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("options:\n  dates.publication-deadline: {mnth: 3}\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        resolve("national", (str(bad),))
+    assert "mnth" in exc.value.problem and "dates.publication-deadline" in exc.value.problem

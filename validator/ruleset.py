@@ -156,6 +156,16 @@ def _to_rule(raw: dict, origin: str) -> Rule:
     return Rule(**{k: v for k, v in raw.items() if k in _KNOWN_KEYS}, origin=origin)
 
 
+def _check_rule(rule: Rule, origin: str) -> None:
+    """Validate one resolved rule again, so an options override cannot smuggle in a typo."""
+    raw = rule.model_dump(by_alias=True, exclude={"origin"})
+    raw["examples"] = {"pass": list(rule.examples.passing), "fail": list(rule.examples.failing)}
+    wrapped = {"rules": [raw]}
+    errors = list(_validator().iter_errors(wrapped))
+    if errors:
+        raise InputError(origin, _describe(_best_error(list(_flatten(errors))), wrapped))
+
+
 def profile_files() -> dict[str, Path]:
     """Bundled profiles by name: the national base and rules/profiles/*.yaml."""
     base = rules_dir()
@@ -178,6 +188,7 @@ def _apply(rules: dict[str, Rule], data: dict, origin: str) -> dict[str, Rule]:
         if rid not in out:
             raise InputError(origin, f"规则 {rid}：options 覆盖了不存在的规则")
         out[rid] = out[rid].model_copy(update={"options": {**out[rid].options, **opts}})
+        _check_rule(out[rid], origin)
     for rid in data.get("disable") or []:
         if rid not in out:
             raise InputError(origin, f"规则 {rid}：disable 指向不存在的规则")
