@@ -134,10 +134,11 @@ def rules_list(profile, rule_files) -> None:
     except InputError as exc:
         _fail(exc)
     click.echo(f"{resolved.name}（{resolved.title}）：{len(resolved.rules)} 条规则，来自 {' → '.join(resolved.chain)}")
-    labels = {"error": "错误", "warning": "警告", "info": "提示"}
+    from .results import SEVERITY_LABELS
+
     width = max(len(r.id) for r in resolved.rules)
     for r in resolved.rules:
-        click.echo(f"  {r.id:<{width}}  {labels[r.severity]}  {r.title}")
+        click.echo(f"  {r.id:<{width}}  {SEVERITY_LABELS[r.severity]}  {r.title}")
 
 
 @rules.command("explain")

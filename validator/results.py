@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def rule_family(rule: str) -> str:
+    """The family of a dotted rule id (``structure.shortcomings`` → ``structure``)."""
+    return rule.split(".", 1)[0]
 
 
 @dataclass(frozen=True, order=True)

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
+from .results import rule_family
 
 
 def rules_dir() -> Path:
@@ -48,7 +49,7 @@ class Rule(BaseModel):
 
     @property
     def family(self) -> str:
-        return self.id.split(".", 1)[0]
+        return rule_family(self.id)
 
 
 class Profile(BaseModel):

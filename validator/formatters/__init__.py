@@ -27,7 +27,6 @@ FORMATTERS: dict[str, str] = {
 
 STDIN = "<stdin>"
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def names() -> list[str]:
@@ -68,7 +67,3 @@ def repo_path(path: str) -> str:
         path = path[2:]
     return path
 
-
-def rule_family(rule: str) -> str:
-    """The family of a dotted rule id (``structure.shortcomings`` → ``structure``)."""
-    return rule.split(".", 1)[0]

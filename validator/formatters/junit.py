@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import SEVERITY_LABELS, rule_family
+from ..results import SEVERITY_LABELS, rule_family
 from ..results import SEVERITY_RANK, ChecklistItem, Finding, Result
 
 FAILING = ("error", "warning")

@@ -12,9 +12,9 @@ import hashlib
 import json
 from urllib.parse import quote
 
-from . import STDIN, repo_path, rule_family
 from .. import __version__
-from ..results import Finding, Result
+from ..results import Finding, Result, rule_family
+from . import STDIN, repo_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

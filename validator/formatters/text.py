@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import SEVERITY_LABELS
+from ..results import SEVERITY_LABELS
 from ..results import SEVERITIES, SEVERITY_RANK, ChecklistItem, Finding, Result
 
 _RESET = "\033[0m"
