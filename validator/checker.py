@@ -9,7 +9,7 @@ from .errors import InputError
 from .readers import READERS
 from .report import Report, load_report
 from .results import Result
-from .ruleset import infer_profile, resolve
+from .ruleset import Profile, infer_profile, resolve
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -34,16 +34,22 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
-                 fail_on: str = "error") -> Result:
-    """Check an analysed report; without a profile, infer it from the issuing unit."""
+                 fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
+    """Check an analysed report; without a profile, infer it from the issuing unit.
+
+    ``resolved`` keeps the profiles already resolved in one run, so a user's rule files are read
+    once for a folder of reports, not once per report.
+    """
     if profile:
         name, reason = profile, f"按 --profile 指定使用 {profile}"
     else:
         name, reason = infer_profile(report.meta.unit)
-    resolved = resolve(name, rules)
-    return check(report, resolved, reason, fail_on)
+    cache = resolved if resolved is not None else {}
+    if name not in cache:
+        cache[name] = resolve(name, rules)
+    return check(report, cache[name], reason, fail_on)
 
 
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
-               fail_on: str = "error") -> Result:
-    return check_report(load_report(path), profile, rules, fail_on)
+               fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
+    return check_report(load_report(path), profile, rules, fail_on, resolved)

@@ -89,10 +89,10 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, color) -> None:
         paths = expand(list(files))
     except InputError as exc:
         _fail(exc)
-    results, bad = [], False
+    results, bad, resolved = [], False, {}
     for path in paths:
         try:
-            results.append(check_path(path, profile, tuple(rule_files), fail_on))
+            results.append(check_path(path, profile, tuple(rule_files), fail_on, resolved))
         except InputError as exc:
             bad = True
             click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
