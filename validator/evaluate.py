@@ -60,8 +60,9 @@ def evaluate(folder: str, profile: str | None = None) -> Evaluation:
     if not isinstance(entries, list):
         raise InputError(str(labels_path), "标注文件应为列表（每项含 file、expect、must、must_not）")
     ev = Evaluation()
+    resolved: dict = {}
     for entry in entries:
-        result = check_path(str(Path(folder) / entry["file"]), profile)
+        result = check_path(str(Path(folder) / entry["file"]), profile, resolved=resolved)
         got = "fail" if result.failed else "pass"
         ev.exits.append((entry.get("id", entry["file"]), entry.get("expect", ""), got))
         if entry.get("expect") and entry["expect"] != got:
