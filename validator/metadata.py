@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .document import Block, Document
+from .figures import chinese_to_number
 from .furniture import header_date, header_source
 from .outline import detect_heading
 
 _YEAR = re.compile(r"(?<![\d\-~至到])((?:19|20)\d{2})\s*年(?!\s*[-~至到]\s*(?:19|20)?\d{2})")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
 _DATE_ARABIC = re.compile(r"^[(]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*[)]?$")
 _DATE_CN = re.compile(r"^[(]?\s*([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*[)]?$")
 _CLOSING_WORDS = re.compile(r"^(特此|专此|以上)(报告|汇报)[。.]?$|^此报告[。.]?$")
@@ -47,16 +47,6 @@ class Metadata:
     opening_line: int | None = None
 
 
-def _cn_small(s: str) -> int:
-    """一..三十一 as used in Chinese month and day numerals."""
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[s]
-
-
 def parse_date_line(norm: str) -> date | None:
     """A line that is only a date ("2023年12月12日", "二〇二四年三月十二日", "2024-03-12")."""
     m = _DATE_ARABIC.match(norm)
@@ -65,9 +55,11 @@ def parse_date_line(norm: str) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _DATE_CN.match(norm)
         if m:
-            year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
-            return date(year, _cn_small(m.group(2)), _cn_small(m.group(3)))
-    except (ValueError, KeyError):
+            year, month, day = (chinese_to_number(g.replace("O", "〇").replace("o", "〇")) for g in m.groups())
+            if None in (year, month, day):
+                return None
+            return date(int(year), int(month), int(day))
+    except ValueError:
         return None
     return None
 
