@@ -8,7 +8,6 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from shared_paths import CORPUS
 from validator.cli import main
 
 
@@ -77,11 +76,11 @@ def test_missing_file_and_directory(tmp_path):
     assert out.exit_code == 2 and "没有可检查的报告文件" in out.output
 
 
-def test_check_exit_codes_follow_fail_on(seed_path):
+def test_check_exit_codes_follow_fail_on(seed_path, corpus):
     assert run("check", str(seed_path)).exit_code == 0
     assert run("check", "--fail-on", "warning", str(seed_path)).exit_code == 1
-    assert run("check", "--fail-on", "never", str(CORPUS / "a07-shiqiao-town-2023-no-shortcomings-placeholder.txt")).exit_code == 0
-    assert run("check", str(CORPUS / "a07-shiqiao-town-2023-no-shortcomings-placeholder.txt")).exit_code == 1
+    assert run("check", "--fail-on", "never", str(corpus / "a07-shiqiao-town-2023-no-shortcomings-placeholder.txt")).exit_code == 0
+    assert run("check", str(corpus / "a07-shiqiao-town-2023-no-shortcomings-placeholder.txt")).exit_code == 1
 
 
 def test_check_usage_errors_exit_2(seed_path):
@@ -107,13 +106,13 @@ def test_inferred_profile_is_named_with_its_reason(seed_path):
     assert "township" in out.output and "南山街道办事处" in out.output
 
 
-def test_json_output_matches_schema_and_is_deterministic(seed_path):
+def test_json_output_matches_schema_and_is_deterministic(seed_path, corpus):
     import jsonschema
 
     from validator.ruleset import rules_dir
 
-    first = run("check", "-f", "json", str(seed_path), str(CORPUS / "a09-donghu-subdistrict-2024-enforcement-planyear.txt"))
-    second = run("check", "-f", "json", str(seed_path), str(CORPUS / "a09-donghu-subdistrict-2024-enforcement-planyear.txt"))
+    first = run("check", "-f", "json", str(seed_path), str(corpus / "a09-donghu-subdistrict-2024-enforcement-planyear.txt"))
+    second = run("check", "-f", "json", str(seed_path), str(corpus / "a09-donghu-subdistrict-2024-enforcement-planyear.txt"))
     assert first.output == second.output and first.exit_code == 1
     schema = json.loads((rules_dir().parent / "validator" / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
     data = json.loads(first.output)

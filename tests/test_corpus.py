@@ -6,11 +6,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from shared_paths import CORPUS
+from shared_paths import CORPUS, require
 from validator.checker import check_path
 from validator.cli import main
 
-LABELS = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
+LABELS = yaml.safe_load(require(CORPUS / "labels.yaml", module=True).read_text(encoding="utf-8"))
 
 
 def flagged(result, rule_id: str) -> bool:

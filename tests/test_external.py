@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from shared_paths import EXTERNAL
+from shared_paths import EXTERNAL, require
 from validator.engine import check
 from validator.report import report_from_text
 from validator.ruleset import resolve
 
-REPORTS = [json.loads(line) for line in EXTERNAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+REPORTS = [json.loads(line) for line in require(EXTERNAL, module=True).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")

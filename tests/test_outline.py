@@ -6,11 +6,10 @@ import yaml
 
 from validator.report import load_report, report_from_text
 
-from shared_paths import CORPUS, SEED
 
 
-def test_seed_outline_parts_and_subheadings():
-    report = load_report(str(SEED))
+def test_seed_outline_parts_and_subheadings(seed_path):
+    report = load_report(str(seed_path))
     assert [s.label for s in report.sections] == [
         "一、2023年法治政府建设工作情况",
         "二、存在不足和原因",
@@ -20,8 +19,8 @@ def test_seed_outline_parts_and_subheadings():
     assert [len(s.children) for s in report.sections] == [6, 3, 4]
 
 
-def test_seed_metadata():
-    meta = load_report(str(SEED)).meta
+def test_seed_metadata(seed_path):
+    meta = load_report(str(seed_path)).meta
     assert meta.title is None  # the scraped page has no title line
     assert meta.unit == "南山街道办事处"
     assert meta.year == 2023
@@ -29,8 +28,8 @@ def test_seed_metadata():
     assert meta.published.isoformat() == "2023-12-15"
 
 
-def test_seed_figures():
-    report = load_report(str(SEED))
+def test_seed_figures(seed_path):
+    report = load_report(str(seed_path))
     assert len(report.figures) >= 40
     money = [f.figure for f in report.figures if f.figure.text == "4.27万元"]
     assert len(money) == 1 and money[0].value == 42700 and money[0].unit == "元"
@@ -38,16 +37,16 @@ def test_seed_figures():
     assert all(f.section is not None for f in report.figures)
 
 
-def test_page_furniture_is_not_content():
-    report = load_report(str(SEED))
+def test_page_furniture_is_not_content(seed_path):
+    report = load_report(str(seed_path))
     furniture = [b.norm for b in report.furniture]
     assert any("扫一扫" in f for f in furniture)
     assert any(f.startswith("时间:2023-12-15") for f in furniture)
     assert all("扫一扫" not in b.norm for b in report.body)
 
 
-def test_closing_block_is_not_part_of_the_plan():
-    report = load_report(str(SEED))
+def test_closing_block_is_not_part_of_the_plan(seed_path):
+    report = load_report(str(seed_path))
     plan = report.sections[-1]
     assert plan.end < report.meta.signed_line
     assert all("专此报告" not in b.norm for b in report.blocks_in(plan))
@@ -84,21 +83,21 @@ def test_part_numbering_wordings():
     assert [s.heading for s in report.sections] == ["工作开展情况", "存在的问题", "下一步打算"]
 
 
-def test_corpus_parts_match_labels():
+def test_corpus_parts_match_labels(corpus):
     """Each corpus report's top-level parts are the parts its label note names."""
-    labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
     expected = {
         "a01": 4, "a02": 4, "a03": 4, "a04": 5, "a05": 5, "a06": 3, "a07": 3, "a08": 4, "a09": 5, "a10": 4,
     }
     for entry in labels:
-        report = load_report(str(CORPUS / entry["file"]))
+        report = load_report(str(corpus / entry["file"]))
         assert len(report.sections) == expected[entry["id"][:3]], entry["file"]
         assert report.meta.year == entry["year"], entry["file"]
         assert all(s.level == 1 for s in report.sections)
 
 
-def test_corpus_plan_part_stops_at_part_five():
-    report = load_report(str(CORPUS / "a05-yunling-county-2024.txt"))
+def test_corpus_plan_part_stops_at_part_five(corpus):
+    report = load_report(str(corpus / "a05-yunling-county-2024.txt"))
     plan, other = report.sections[3], report.sections[4]
     assert plan.heading.startswith("2025年") and other.heading == "其他需要报告的情况"
     assert plan.end < other.line

@@ -224,20 +224,29 @@ def to_official_docx(
     return path
 
 
+def require_tool(command: str, packages: str) -> None:
+    """Skip a test whose external tool is missing on a developer's machine; fail under CI.
+
+    .ci/run installs every such tool, so a skip there would hide a broken install.
+    """
+    if shutil.which(command) is not None:
+        return
+    import os
+
+    import pytest
+
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{command} is required under CI: .ci/run installs it (apt-get install {packages})")
+    pytest.skip(f"{command} is not installed: apt-get install {packages}")
+
+
 def docx_to_pdf(docx_path: str | Path, out_dir: str | Path) -> Path:
     """Convert with LibreOffice, using a private profile so parallel runs do not clash.
 
     Without LibreOffice the PDF tests are skipped on a developer's machine; under CI (CI set) they
     fail, since .ci/run installs it and a skip there would hide a broken install.
     """
-    if shutil.which("soffice") is None:
-        import os
-
-        import pytest
-
-        if os.environ.get("CI"):
-            raise RuntimeError("LibreOffice (soffice) is required under CI: .ci/run installs it")
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-wqy-zenhei")
+    require_tool("soffice", "libreoffice-writer-nogui fonts-wqy-zenhei")
     docx_path, out_dir = Path(docx_path), Path(out_dir)
     profile = Path(tempfile.gettempdir()) / f"lo-profile-{uuid.uuid4().hex}"
     try:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 
-from shared_paths import EXTERNAL, SEED
+from shared_paths import EXTERNAL, SEED, require
 from validator.checker import check_report
 from validator.report import Report, load_report, report_from_text
 from validator.ruleset import resolve
+
+require(SEED, module=True)
 
 
 def test_outline_seed(benchmark):

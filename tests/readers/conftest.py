@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import SEED
 from variants import docx_to_pdf, to_docx, to_fullwidth, to_official_docx
 from validator.furniture import is_furniture
 from validator.normalize import normalize
@@ -21,16 +20,16 @@ RUNNING_HEADER = "南山街道办事处文件"
 
 
 @pytest.fixture(scope="session")
-def seed_lines() -> list[str]:
+def seed_lines(seed_path) -> list[str]:
     """The seed report's text lines, without the scraped page's header and QR-code lines."""
-    lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in seed_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return [ln for ln in lines if not is_furniture(normalize(ln))]
 
 
 @pytest.fixture(scope="session")
-def seed_raw_lines() -> list[str]:
+def seed_raw_lines(seed_path) -> list[str]:
     """The seed as scraped, page furniture included."""
-    return [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [ln.strip() for ln in seed_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from validator.normalize import normalize
 from validator.readers import read_bytes, read_path
 
 from .conftest import DATA_TABLE, OFFICIAL_TITLE, RUNNING_HEADER, TITLE, minimal_pdf
-from variants import docx_to_pdf, heading_depth, to_docx, to_fullwidth
+from variants import docx_to_pdf, heading_depth, require_tool, to_docx, to_fullwidth
 
 
 def _sentences(text: str) -> list[str]:
@@ -35,6 +35,7 @@ def test_printed_report_reflows_into_its_paragraphs(printed_pdf, seed_lines):
 @pytest.mark.slow
 def test_wrapped_words_are_rejoined(printed_pdf, seed_lines):
     """The raw PDF text really does break inside words; the blocks do not."""
+    require_tool("pdftotext", "poppler-utils")
     raw = subprocess.run(["pdftotext", str(printed_pdf), "-"], capture_output=True, text=True, check=True).stdout
     raw_lines = [normalize(ln) for ln in raw.splitlines() if ln.strip()]
     blocks = read_path(str(printed_pdf)).blocks
@@ -137,6 +138,7 @@ def test_truncated_real_pdf_is_input_error(plain_pdf):
 
 @pytest.mark.slow
 def test_password_protected_pdf_is_input_error(variant_dir):
+    require_tool("soffice", "libreoffice-writer-nogui fonts-wqy-zenhei")
     src = to_docx(["一、工作情况", "正文内容。"], variant_dir / "locked.docx", False)
     profile = variant_dir / "lo-profile-locked"
     options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
@@ -159,6 +161,7 @@ def test_empty_file_is_input_error(tmp_path):
 
 def test_minimal_pdf_is_a_valid_pdf(tmp_path):
     """The hand-written PDF the scanned test relies on opens in poppler."""
+    require_tool("pdfinfo", "poppler-utils")
     path = tmp_path / "blank.pdf"
     path.write_bytes(minimal_pdf(b"0 0 1 rg 10 10 100 100 re f\n"))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
