@@ -43,7 +43,7 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
     if profile:
         name, reason = profile, f"按 --profile 指定使用 {profile}"
     else:
-        name, reason = infer_profile(report.meta.unit)
+        name, reason = infer_profile(report.meta.unit, report.meta.cue)
     cache = resolved if resolved is not None else {}
     if name not in cache:
         cache[name] = resolve(name, rules)

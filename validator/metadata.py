@@ -17,17 +17,28 @@ from .document import Block, Document
 from .figures import chinese_to_number
 from .furniture import header_date, header_source
 from .outline import detect_heading
+from .titles import news_headline, unit_in_title
+from .units import Cue, is_unit, kind_of, self_reference
 
 _YEAR = re.compile(r"(?<![\d\-~至到])((?:19|20)\d{2})\s*年(?!\s*[-~至到]\s*(?:19|20)?\d{2})")
+_YEAR_CN = re.compile(r"(?<![〇零一二三四五六七八九])([〇零一二三四五六七八九]{4})\s*年")
 _DATE_ARABIC = re.compile(r"^[(]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*[)]?$")
 _DATE_CN = re.compile(r"^[(]?\s*([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*[)]?$")
 _CLOSING_WORDS = re.compile(r"^(特此|专此|以上)(报告|汇报)[。.]?$|^此报告[。.]?$")
 _TITLE_HINT = re.compile(r"报告|法治政府|法治建设|情况")
-_UNIT_IN_TITLE = re.compile(r"^(?P<unit>.+?)(?:关于)?(?:(?:19|20)\d{2}|[〇一二三四五六七八九]{4})年")
-_UNIT_AFTER_YEAR = re.compile(r"^(?:19|20)\d{2}年度?(?P<unit>.+?)(?:法治政府|法治建设)")
 _PLAN_HEADING = re.compile(r"计划|安排|打算|思路|重点|下一|下步|今后|展望")
 _SALUTATION = re.compile(r"^[^。,]{2,40}:$")
-_UNIT_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道|委员会|局|厅|委|办|镇|乡|署|中心|院|县委|区委|市委|省|市|区|县|州|旗)$")
+# A report delivered to a 人大常委会: "（2025年4月29日在青河区第三届人民代表大会常务委员会第九次会议上）".
+_DELIVERY = re.compile(r"^[(-]*\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*在.{2,60}会议上[)]?$")
+_ANNEX = re.compile(r"^(附件|附表|附:)\s*\d*")
+# The opening sentence names the unit: "2022年，青河区司法局坚持…", "2023年，在区委的领导下，南山街道…".
+_OPENING_UNIT = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?(?:以来)?|今年以来|一年来|过去的?一年(?:里|来)?)[,]?"
+    r"(?:在[^,。]{2,60}?下[,]?)?(?P<unit>[^,。、:;()“”]{2,30}?)"
+    r"(?=坚持|始终|深入|认真|全面|紧紧|紧扣|紧密|聚焦|扎实|持续|围绕|按照|牢牢|积极|立足|着力|严格|不断|"
+    r"进一步|把|将|高度|以|在|切实|大力|全力|锚定|践行|贯彻|落实|统筹|注重|强化|对标|严守|深化|主动|认真)"
+)
+_REPORT_UNIT = re.compile(r"现将(?P<unit>[^,。、:;]{2,30}?)(?:关于)?(?:(?:19|20)\d{2}年|法治政府|法治建设|依法行政)")
 
 
 @dataclass
@@ -35,7 +46,8 @@ class Metadata:
     title: str | None = None
     title_line: int | None = None
     unit: str | None = None
-    unit_source: str | None = None  # title | signature | page-header
+    unit_source: str | None = None  # title | headline | signature | opening | head | page-header
+    cue: Cue | None = None  # without a unit: the words the report uses of itself (我局, 本街道)
     year: int | None = None
     year_sources: dict[str, int] = field(default_factory=dict)  # title | opening | headings -> year
     signed: date | None = None
@@ -65,9 +77,16 @@ def parse_date_line(norm: str) -> date | None:
 
 
 def first_year(norm: str) -> int | None:
-    """The first report-year-like mention in a line, ignoring ranges such as 2021-2025年."""
+    """The first report-year-like mention in a line ("2023年", "二〇二三年"), ignoring ranges
+    such as 2021-2025年."""
     m = _YEAR.search(norm)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    m = _YEAR_CN.search(norm)
+    if m:
+        value = chinese_to_number(m.group(1).replace("零", "〇"))
+        return int(value) if value and 1900 <= value <= 2099 else None
+    return None
 
 
 def _iso(value: str | None) -> date | None:
@@ -79,9 +98,25 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
+def _sign_off_end(content: list[Block]) -> int:
+    """Where the report ends: before an 附件/附表 and the data tables that follow the sign-off."""
+    end = len(content)
+    while end > 0 and content[end - 1].kind == "table-cell":
+        end -= 1
+    floor = len(content) // 2
+    for i in range(floor, end):
+        if _ANNEX.match(content[i].norm) and len(content[i].norm) <= 60:
+            if any(parse_date_line(b.norm) for b in content[max(0, i - 6):i]):
+                return i
+    return end
+
+
 def find_closing(content: list[Block]) -> tuple[int | None, date | None, int | None, str | None]:
-    """The sign-off block at the end: its first line, the signing date and line, the signer."""
-    tail = content[-6:]
+    """The sign-off block at the end: its first line, the signing date and line, the signer.
+
+    The sign-off is the last six blocks before any annex or data table that follows it.
+    """
+    tail = content[:_sign_off_end(content)][-6:]
     signed = signed_line = None
     start = None
     signer = None
@@ -103,7 +138,7 @@ def find_closing(content: list[Block]) -> tuple[int | None, date | None, int | N
 
 
 def _find_title(doc: Document, content: list[Block]) -> tuple[str | None, int | None]:
-    for block in content[:2]:
+    for block in content[:4]:
         if block.is_title:
             return block.text.strip(), block.line
     first = content[0] if content else None
@@ -123,56 +158,90 @@ def _find_title(doc: Document, content: list[Block]) -> tuple[str | None, int | 
     return None, None
 
 
-def _unit_from_title(title: str) -> str | None:
-    norm = re.sub(r"\s+", " ", title.replace("\u3000", " ")).strip()
-    for pattern in (_UNIT_IN_TITLE, _UNIT_AFTER_YEAR):
-        m = pattern.match(norm)
-        if m and _UNIT_SUFFIX.search(m.group("unit").strip()):
-            return m.group("unit").strip()  # a joint report keeps "中共某县委 某县人民政府"
+def _opening(content: list[Block], meta: Metadata) -> Block | None:
+    """The first sentence of the report: after the title, the addressee and a delivery line."""
+    for block in content:
+        if block.line == meta.title_line or (meta.title_line and block.line < meta.title_line):
+            continue
+        norm = block.norm
+        if _SALUTATION.match(norm) or parse_date_line(norm) or _DELIVERY.match(norm) or detect_heading(block):
+            continue
+        if len(norm) <= 30 and "。" not in norm and "," not in norm:
+            continue  # a speaker's name and office under a delivered report, a unit line
+        return block
+    return None
+
+
+def _unit_in_opening(content: list[Block], meta: Metadata) -> str | None:
+    """The unit the opening paragraphs name: "2022年，青河区司法局坚持…", "现将青河区司法局2022年…"."""
+    start = next((i for i, b in enumerate(content) if b.line == meta.opening_line), None)
+    if start is None:
+        return None
+    for block in content[start:start + 3]:
+        if detect_heading(block):
+            break
+        for sentence in re.split(r"(?<=[。;])", block.norm)[:3]:
+            for pattern in (_OPENING_UNIT, _REPORT_UNIT):
+                m = pattern.search(sentence) if pattern is _REPORT_UNIT else pattern.match(sentence)
+                if m and is_unit(m.group("unit")):
+                    return m.group("unit")
     return None
 
 
 def extract_metadata(doc: Document) -> Metadata:
-    """Read what the title, the sign-off and the page header say.
+    """Read what the title, the sign-off, the opening and the page header say.
 
-    The report year is settled by ``settle_year`` once the part headings are known.
+    The unit comes from the title, else the sign-off, the opening sentence, a unit line above
+    the title, and only then the 来源 of the page header (a 来源 of 司法局 on a government's
+    report names the publisher, not the unit). The report year is settled by ``settle_year``
+    once the part headings are known.
     """
     content = doc.content
     meta = Metadata()
     meta.title, meta.title_line = _find_title(doc, content)
+    headline = news_headline(meta.title) if meta.title else None
+    if headline:
+        meta.title = headline[0] + headline[1]
     meta.closing_line, meta.signed, meta.signed_line, signer = find_closing(content)
 
     published = _iso(doc.published)
     source = None
-    for block in (b for b in doc.blocks[:8] if b.furniture):
+    for block in (b for b in doc.blocks[:20] if b.furniture):
         if published is None and (published := _iso(header_date(block.norm))):
             meta.published_line = block.line
         source = source or header_source(block.norm)
     meta.published = published
     meta.published_source = "page-header" if published else None
 
-    signed_unit = signer.split(" ")[-1] if signer else None
-    if meta.title and (unit := _unit_from_title(meta.title)):
-        meta.unit, meta.unit_source = unit, "title"
-        if signed_unit and signed_unit != unit and signed_unit.startswith(unit):
-            meta.unit, meta.unit_source = signed_unit, "signature"  # 南山街道 signs as 南山街道办事处
-    elif signed_unit and _UNIT_SUFFIX.search(signed_unit):
-        meta.unit, meta.unit_source = signer, "signature"
-    elif source:
-        meta.unit, meta.unit_source = source, "page-header"
-
-    if meta.title and (y := first_year(meta.title)):
-        meta.year_sources["title"] = y
-    opening = next(
-        (b for b in content
-         if b.line != meta.title_line and not _SALUTATION.match(b.norm)
-         and not parse_date_line(b.norm) and not detect_heading(b)),
-        None,
-    )
+    opening = _opening(content, meta)
     if opening is not None and not (meta.closing_line and opening.line >= meta.closing_line):
         meta.opening_line = opening.line
         if (y := first_year(opening.norm)) is not None:
             meta.year_sources["opening"] = y
+
+    signed_unit = signer.split(" ")[-1] if signer else None
+    title_unit = headline[0] if headline else (unit_in_title(meta.title) if meta.title else None)
+    if title_unit:
+        meta.unit, meta.unit_source = title_unit, "headline" if headline else "title"
+        if signed_unit and signed_unit != title_unit and signed_unit.startswith(title_unit):
+            meta.unit, meta.unit_source = signed_unit, "signature"  # 南山街道 signs as 南山街道办事处
+    elif signed_unit and is_unit(signed_unit):
+        meta.unit, meta.unit_source = signer, "signature"
+    elif unit := _unit_in_opening(content, meta):
+        meta.unit, meta.unit_source = unit, "opening"
+    elif unit := next((b.norm for b in content[:4]
+                       if meta.title_line and b.line < meta.title_line and is_unit(b.norm)), None):
+        meta.unit, meta.unit_source = unit, "head"
+    elif source:
+        meta.unit, meta.unit_source = source, "page-header"
+    if meta.unit is None or meta.unit_source == "page-header":
+        meta.cue = self_reference([b.norm for b in content])
+        publisher = kind_of(meta.unit)
+        if meta.cue and publisher and publisher.profile != meta.cue.kind.profile:
+            meta.unit = meta.unit_source = None  # the 来源 names who published, the report says who it is
+
+    if meta.title and (y := first_year(meta.title)):
+        meta.year_sources["title"] = y
     return meta
 
 

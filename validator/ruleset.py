@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
 from .results import rule_family
+from .units import Cue, kind_of
 
 
 def rules_dir() -> Path:
@@ -244,14 +245,16 @@ def resolve(name: str, user_files: tuple[str, ...] = ()) -> Profile:
     return Profile(name=name, title=profile.title, rules=list(rules.values()), match=profile.match, chain=chain)
 
 
-def infer_profile(unit: str | None) -> tuple[str, str]:
-    """Pick a profile from the issuing unit; return it with the reason, in Chinese."""
+def infer_profile(unit: str | None, cue: Cue | None = None) -> tuple[str, str]:
+    """Pick a profile from the issuing unit, else from the words the report uses of itself;
+    return it with the reason, in Chinese, naming what decided."""
+    kind = kind_of(unit)
+    if kind is not None:
+        return kind.profile, f"报告单位“{unit}”符合“{kind.title}”，自动选用 {kind.profile}"
+    if cue is not None:
+        said = f"报告单位“{unit}”不属于已知类型" if unit else "未能识别报告单位"
+        return cue.kind.profile, (f"{said}；正文以“{cue.word}”等自称（{cue.count}处），"
+                                  f"按“{cue.kind.title}”自动选用 {cue.kind.profile}")
     if not unit:
         return "national", "未能识别报告单位，使用通用规则（national）"
-    for name in profile_files():
-        if name == "national":
-            continue
-        profile = _resolve_bundled(name)
-        if any(re.search(pat, unit) for pat in profile.match):
-            return name, f"报告单位“{unit}”符合“{profile.title}”，自动选用 {name}"
     return "national", f"报告单位“{unit}”不属于已知类型，使用通用规则（national）"

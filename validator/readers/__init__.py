@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..furniture import mark_page_head
 
 # extension -> (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -50,7 +51,9 @@ def read_bytes(data: bytes, name: str, ext: str) -> Document:
         raise InputError(name, "文件为空")
     module, fmt = READERS[ext]
     reader = importlib.import_module(f"{__name__}.{module}")
-    return reader.read(data, name)
+    document = reader.read(data, name)
+    document.blocks = mark_page_head(document.blocks)
+    return document
 
 
 def read_path(path: str) -> Document:
