@@ -17,6 +17,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,8}[〔\[]\s*(?:19|20)\d{2}\s*[〕\]
 _YEAR = r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
 _UNIT_BEFORE_YEAR = re.compile(rf"^(?P<unit>.+?)(?:关于)?{_YEAR}")
 _UNIT_AFTER_YEAR = re.compile(rf"^(?:关于)?{_YEAR}度?(?P<unit>.+?)(?:法治政府|法治建设|依法行政)")
+_UNIT_NO_YEAR = re.compile(r"^(?P<unit>[^年]+?)(?:关于)?(?:推进|全面)?(?:法治政府|法治建设|依法行政)")
 _NEWS = re.compile(
     r"^(?P<pub>[^,:。]{2,30}?)(?:正式|公开|对外|向社会)?(?:发布|公布|晒出|亮出|公开)了?(?P<rest>.*(?:19|20)\d{2}.*)$"
 )
@@ -56,7 +57,8 @@ def unit_in_title(title: str) -> str | None:
         unit = (unit.split("关于")[0] if "关于" in unit else unit).strip()
         if len(unit) >= 2:
             return unit
-    m = _UNIT_AFTER_YEAR.match(t)
-    if m and len(m.group("unit")) >= 2:
-        return m.group("unit").strip()
+    for pattern in (_UNIT_AFTER_YEAR, _UNIT_NO_YEAR):
+        m = pattern.match(t)
+        if m and len(m.group("unit").strip()) >= 2:
+            return m.group("unit").strip()
     return None

@@ -16,6 +16,7 @@ from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import header_date, is_furniture
 from ..normalize import normalize
+from ..numbering import HEADING_START
 from .text import decode
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -169,6 +170,10 @@ def _segments(root):
         if name == "br":
             flush()
             continue
+        if name == "pre":
+            flush()
+            out += [(text, node, 0) for text in _pre_paragraphs(node.get_text())]
+            continue
         children = list(node.children)
         if name in _BLOCK_TAGS:
             flush()
@@ -179,6 +184,28 @@ def _segments(root):
             sub_link = in_link or name == "a"
             stack += [(c, sub_link, False) for c in reversed(children)]
     flush()
+    return out
+
+
+def _pre_paragraphs(text: str) -> list[str]:
+    """Paragraphs of preformatted text (LibreOffice exports, some CMSs put the whole report in
+    <pre>): each line is one, except that where blank lines separate paragraphs a line wrapped
+    mid-sentence runs on into the next. A short line (a heading, the sign-off) never runs on."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    wrapped = bool(re.search(r"\n[ \t\u3000]*\n", text.replace("\r", "")))
+    width = max((len(line.strip()) for line in lines), default=0)
+    out: list[str] = []
+    run_on = False
+    for raw in lines:
+        line = _clean(raw)
+        if not line:
+            run_on = False
+            continue
+        if run_on and not HEADING_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        run_on = wrapped and len(line) >= max(20, width * 0.6) and not re.search(r"[。:;!?：；！？]$", line)
     return out
 
 
