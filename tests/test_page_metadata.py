@@ -405,3 +405,11 @@ def test_breadcrumb_column_is_not_evidence_of_open_government_work():
     report = report_from_text(text)
     assert {b.line for b in report.furniture} == {1, 2}
     assert not any("政务公开" in b.norm for b in report.body)
+
+
+def test_unit_line_under_a_title_without_one():
+    text = "2023年度法治政府建设工作报告\n——青河区司法局\n2023年，我们坚持依法行政。\n一、主要举措\n"
+    text2 = "2023年度法治政府建设工作报告\n青河区司法局\n2023年，我们坚持依法行政。\n一、主要举措\n"
+    assert report_from_text(text2).meta.unit == "青河区司法局"
+    assert report_from_text(text2).meta.unit_source == "head"
+    assert (report_from_text(text).meta.unit, report_from_text(text).meta.year) == ("青河区司法局", 2023)

@@ -188,6 +188,17 @@ def _unit_in_opening(content: list[Block], meta: Metadata) -> str | None:
     return None
 
 
+def _unit_line(content: list[Block], meta: Metadata) -> str | None:
+    """A unit alone on a line just above the title (over a document number) or just below it."""
+    if not meta.title_line:
+        return None
+    at = next((i for i, b in enumerate(content) if b.line == meta.title_line), None)
+    if at is None:
+        return None
+    near = content[max(0, at - 3):at] + content[at + 1:at + 2]
+    return next((b.norm.lstrip("-") for b in near if is_unit(b.norm.lstrip("-"))), None)
+
+
 def extract_metadata(doc: Document) -> Metadata:
     """Read what the title, the sign-off, the opening and the page header say.
 
@@ -229,8 +240,7 @@ def extract_metadata(doc: Document) -> Metadata:
         meta.unit, meta.unit_source = signer, "signature"
     elif unit := _unit_in_opening(content, meta):
         meta.unit, meta.unit_source = unit, "opening"
-    elif unit := next((b.norm for b in content[:4]
-                       if meta.title_line and b.line < meta.title_line and is_unit(b.norm)), None):
+    elif unit := _unit_line(content, meta):
         meta.unit, meta.unit_source = unit, "head"
     elif source:
         meta.unit, meta.unit_source = source, "page-header"

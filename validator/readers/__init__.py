@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..document import Document
@@ -52,7 +53,12 @@ def read_bytes(data: bytes, name: str, ext: str) -> Document:
     module, fmt = READERS[ext]
     reader = importlib.import_module(f"{__name__}.{module}")
     document = reader.read(data, name)
-    document.blocks = mark_page_head(document.blocks)
+    blocks = mark_page_head(document.blocks)
+    if fmt not in ("txt", "md") and len(blocks) != len(document.blocks):
+        # A title set over several blocks became one; blocks of these formats are numbered in
+        # order (their ``source`` keeps the reader's own position).
+        blocks = [replace(b, line=i) for i, b in enumerate(blocks, start=1)]
+    document.blocks = blocks
     return document
 
 
