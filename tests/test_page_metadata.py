@@ -413,3 +413,12 @@ def test_unit_line_under_a_title_without_one():
     assert report_from_text(text2).meta.unit == "青河区司法局"
     assert report_from_text(text2).meta.unit_source == "head"
     assert (report_from_text(text).meta.unit, report_from_text(text).meta.year) == ("青河区司法局", 2023)
+
+
+def test_annex_label_and_red_header_above_a_title_are_not_furniture():
+    text = "附件1\n青河区2023年法治政府建设年度报告\n2023年，青河区坚持依法行政。\n"
+    report = report_from_text(text)
+    assert report.furniture == [] and report.meta.title == "青河区2023年法治政府建设年度报告"
+    text = "青河区人民政府文件\n青政〔2024〕5号\n青河区人民政府关于2023年法治政府建设情况的报告\n市人民政府：\n2023年，全区坚持依法行政。\n"
+    report = report_from_text(text)
+    assert report.furniture == [] and report.meta.unit == "青河区人民政府"

@@ -193,7 +193,7 @@ def _is_body(block: Block) -> bool:
 def _fragment(block: Block) -> bool:
     """A line that can be one line of a title set over several."""
     norm = block.norm
-    return not block.furniture and len(norm) <= 60 and not _SENTENCE.search(norm) and not HEADING_START.match(norm)
+    return not block.furniture and len(norm) <= 80 and not _SENTENCE.search(norm) and not HEADING_START.match(norm)
 
 
 def _title_window(head: list[Block], start: int) -> tuple[int, int] | None:
@@ -216,14 +216,22 @@ def _title_window(head: list[Block], start: int) -> tuple[int, int] | None:
     return None
 
 
-def mark_page_head(blocks: list[Block]) -> list[Block]:
+def _maybe_column(norm: str) -> bool:
+    """A short line above the title that can be a column name: not a unit, not a document
+    number, not the 附件 label or red header (…文件) of an official document."""
+    return len(norm) <= 20 and not is_unit(norm) and not re.search(r"[〔\[(]|^附件|^附表|文件$", norm)
+
+
+def mark_page_head(blocks: list[Block], web: bool = True) -> list[Block]:
     """Settle the page head: the title (one block, even when set over several lines), and the
     column name, news headline, lead-in and repeated title around it as furniture.
 
     The title is the run of lines that names the report, wherever it stands in the head. A
     headline that reports a publication ("X部发布2023年法治政府建设年度报告") followed by a lead
     ending "具体报告如下" is the news around a report: the report's own title follows it, or,
-    when none does, the headline is all the title there is.
+    when none does, the headline is all the title there is. Lines above the title are marked
+    only in ``web`` copies (text scrapes, pages): above a Word or PDF title stand the
+    document's own 版头 and 文号.
     """
     content = [i for i, b in enumerate(blocks) if not b.furniture][:_HEAD]
     head = [blocks[i] for i in content]
@@ -251,7 +259,7 @@ def mark_page_head(blocks: list[Block]) -> list[Block]:
         for j, block in enumerate(head):
             if _is_body(block):
                 break
-            if block.norm in column_names():
+            if web and block.norm in column_names():
                 furniture.add(j)
         return _apply(blocks, content, furniture, None)
     first, end = window
@@ -259,8 +267,7 @@ def mark_page_head(blocks: list[Block]) -> list[Block]:
         block = head[j]
         if j in furniture or _is_body(block):
             continue
-        if block.norm in column_names() or (len(block.norm) <= 20 and not is_unit(block.norm)
-                                            and "〔" not in block.norm and "[" not in block.norm):
+        if web and (block.norm in column_names() or _maybe_column(block.norm)):
             furniture.add(j)
     title_norm = strip_title("".join(b.norm for b in head[first:end + 1]))
     for j in range(end + 1, min(end + 6, len(head))):

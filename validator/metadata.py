@@ -242,7 +242,7 @@ def extract_metadata(doc: Document) -> Metadata:
         meta.unit, meta.unit_source = unit, "opening"
     elif unit := _unit_line(content, meta):
         meta.unit, meta.unit_source = unit, "head"
-    elif source:
+    elif source and is_unit(source):
         meta.unit, meta.unit_source = source, "page-header"
     if meta.unit is None or meta.unit_source == "page-header":
         meta.cue = self_reference([b.norm for b in content])

@@ -53,7 +53,7 @@ def read_bytes(data: bytes, name: str, ext: str) -> Document:
     module, fmt = READERS[ext]
     reader = importlib.import_module(f"{__name__}.{module}")
     document = reader.read(data, name)
-    blocks = mark_page_head(document.blocks)
+    blocks = mark_page_head(document.blocks, web=fmt in ("txt", "md", "html"))
     if fmt not in ("txt", "md") and len(blocks) != len(document.blocks):
         # A title set over several blocks became one; blocks of these formats are numbered in
         # order (their ``source`` keeps the reader's own position).
