@@ -325,7 +325,8 @@ DELIVERED = Page(
     title=["青河市人民政府关于2024年度法治政府建设情况的报告"],
     lines=["（2025年4月29日在青河市第十六届人民代表大会常务委员会第二十次会议上）", "青河市司法局局长 王某",
            "主任、各位副主任、秘书长、各位委员：",
-           *body(2024, "2025年，是“十四五”规划收官之年。受市人民政府委托，现将2024年度法治政府建设情况报告如下。")[1:]],
+           "受市人民政府委托，现将全市2024年度法治政府建设情况报告如下，请予审议。",
+           *body(2024, "")[1:]],
 )
 
 
@@ -333,7 +334,9 @@ DELIVERED = Page(
 def test_delivery_line_is_not_the_report_year(fmt):
     report = read(DELIVERED, fmt)
     meta = report.meta
-    assert meta.year == 2024 and "opening" not in meta.year_sources
+    assert meta.year == 2024 and meta.year_sources["opening"] == 2024
+    opening = next(b for b in report.document.blocks if b.line == meta.opening_line)
+    assert opening.norm.startswith("受市人民政府委托")
     assert meta.unit == "青河市人民政府"
     assert check_report(report).profile == "county-government"
 
