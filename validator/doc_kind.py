@@ -20,6 +20,8 @@ _OPENING_BLOCKS = 3  # the opening sentence a document uses to say what it is
 _ADDRESSEE_BLOCKS = 6  # title, delivery line, speaker line, then the addressee
 _TITLE_LINES = 3  # where no title was found: the first short lines stand in for it
 _SHORT = 60
+_TITLE_MIN = 8  # a column name left on the page ("规划计划", "政策解读") is shorter than any title
+_BREADCRUMB = re.compile(r"[>›»]|位置")
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,12 @@ def title_lines(report: Report) -> list[tuple[int, str, str]]:
     if meta.title:
         return [(meta.title_line or 0, meta.title, re.sub(r"\s+", "", normalize(meta.title)))]
     out = []
+    first = report.sections[0].line if report.sections else None
     for block in report.document.content[:_TITLE_LINES]:
-        if len(block.norm) > _SHORT or "。" in block.norm:
+        if len(block.norm) > _SHORT or "。" in block.norm or (first is not None and block.line >= first):
             break
-        out.append((block.line, block.text.strip(), re.sub(r"\s+", "", block.norm)))
+        if len(block.norm) >= _TITLE_MIN and not _BREADCRUMB.search(block.norm):
+            out.append((block.line, block.text.strip(), re.sub(r"\s+", "", block.norm)))
     return out
 
 
@@ -83,11 +87,17 @@ def _by_addressee(kind: dict, report: Report) -> KindMatch | None:
     return None
 
 
+def _opening(report: Report) -> list:
+    """The paragraphs before the first heading (at most three): where a document says what it is."""
+    first = report.sections[0].line if report.sections else None
+    return [b for b in report.body[:_OPENING_BLOCKS] if first is None or b.line < first]
+
+
 def _by_opening(kind: dict, report: Report) -> KindMatch | None:
     rx = _rx(kind.get("opening"))
     if rx is None:
         return None
-    for block in report.body[:_OPENING_BLOCKS]:
+    for block in _opening(report):
         m = rx.search(block.norm)
         if m:
             return KindMatch(kind["id"], kind["name"], f"开头写明“{m.group(0)}”", block.line, m.group(0))
