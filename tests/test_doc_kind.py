@@ -177,7 +177,14 @@ RECTIFICATION = ("关于法治政府建设督察反馈问题整改情况的报�
     "反馈的12个问题已整改完成10个。",
 ])
 
+OUTLINE_PLAN = ("青山县法治政府建设规划（2021—2025年）", [
+    "为全面建设法治政府，根据上级部署，结合本县实际，制定本规划。",
+    "一、总体要求",
+    "到2025年，政府行为全面纳入法治轨道。",
+])
+
 LOOK_ALIKES = {
+    "outline-plan": (OUTLINE_PLAN, "工作计划（规划）", "“规划”"),
     "work-points": (WORK_POINTS, "工作要点", "“工作要点”"),
     "notice-of-plan": (NOTICE_OF_PLAN, "实施方案", "“实施方案”"),
     "work-plan": (WORK_PLAN, "工作计划（规划）", "“工作计划”"),
@@ -314,6 +321,11 @@ POSITIVES = {
         line.replace("县政府", "我局").replace("2024年", "2023年").replace("2025年", "2024年") for line in ANNUAL_BODY]),
     "implements-the-outline": ("青山县2023年贯彻落实《法治政府建设实施纲要（2021—2025年）》情况报告", ANNUAL_BODY),
     "law-popularization-joined": ("青山县2024年法治政府建设暨普法工作情况报告", ANNUAL_BODY),
+    "closes-the-plan-period-in-title": ("青山县2025年度暨“十四五”时期法治政府建设情况报告", ANNUAL_BODY),
+    "issued-by-a-cover-note": ("青山县人民政府关于印发《青山县2024年度法治政府建设情况报告》的通知", [
+        "各乡镇人民政府，县政府各部门：",
+        "现将《青山县2024年度法治政府建设情况报告》印发给你们，请结合实际抓好落实。",
+    ] + ANNUAL_BODY),
 }
 
 

@@ -94,12 +94,14 @@ def _opening(report: Report) -> list:
 
 
 def _by_opening(kind: dict, report: Report) -> KindMatch | None:
-    rx = _rx(kind.get("opening"))
+    """The opening says what the document is ("制定本方案", "现将…印发给你们"); ``unless`` keeps a
+    cover note that issues this very report ("现将《…年度报告》印发给你们") out of it."""
+    rx, unless = _rx(kind.get("opening")), _rx(kind.get("unless"))
     if rx is None:
         return None
     for block in _opening(report):
         m = rx.search(block.norm)
-        if m:
+        if m and not (unless and unless.search(block.norm)):
             return KindMatch(kind["id"], kind["name"], f"开头写明“{m.group(0)}”", block.line, m.group(0))
     return None
 
