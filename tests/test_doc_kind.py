@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from validator.checker import check_report
+from validator.errors import InputError
 from validator.report import report_from_text
+from validator.ruleset import resolve
 from variants import to_html
 
 GATED = "文件类型不符，未逐项检查"
@@ -339,15 +341,25 @@ def test_report_of_this_kind_passes_the_subject(name, fmt):
     assert not any(item.reason == GATED for item in result.checklist)
 
 
-def test_a_user_can_add_a_kind(tmp_path):
-    """Kinds are data: a province adds its own look-alike in a rule file."""
-    from validator.ruleset import resolve
-
+def test_a_province_lists_its_own_kinds(tmp_path):
+    """Kinds are data: a rule file sets its own list (it replaces the bundled one, as every
+    options override does)."""
     rules = tmp_path / "mine.yaml"
     rules.write_text(
         "options:\n  structure.subject:\n    kinds:\n"
         "      - {id: minutes, name: 会议纪要, title: ['会议纪要']}\n", encoding="utf-8")
     report = _report("青山县法治政府建设领导小组2024年第一次会议纪要", ["会议研究了年度法治政府建设任务。"], "txt")
-    result = check_report(report, rules=(str(rules),))
-    _one_verdict(result, "会议纪要", "“会议纪要”")
-    assert resolve("national", (str(rules),))
+    _one_verdict(check_report(report, rules=(str(rules),)), "会议纪要", "“会议纪要”")
+
+
+@pytest.mark.parametrize("entry,error", [
+    ("{id: minutes, name: 会议纪要, titel: [会议纪要]}", "未知的键“titel”"),
+    ("{id: minutes, name: 会议纪要, title: ['会议(纪要']}", "正则表达式“会议(纪要”有误"),
+    ("{id: minutes, title: [会议纪要]}", "缺少必需的键“name”"),
+])
+def test_a_broken_kind_is_one_clear_error(tmp_path, entry, error):
+    rules = tmp_path / "mine.yaml"
+    rules.write_text(f"options:\n  structure.subject:\n    kinds:\n      - {entry}\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        resolve("national", (str(rules),))
+    assert error in str(exc.value)

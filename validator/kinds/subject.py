@@ -13,6 +13,9 @@ from __future__ import annotations
 from ..doc_kind import classify
 from .base import Context, Hit, Outcome, excerpt, pattern
 
+# Messages this kind picks while the finding keeps the rule's own id, and when (for `rules explain`).
+VARIANTS = {"kind": "文件属于其他类型时"}
+
 
 def check(options: dict, ctx: Context) -> Outcome:
     found = classify(ctx.report, options.get("kinds") or [])
