@@ -363,3 +363,25 @@ def test_a_broken_kind_is_one_clear_error(tmp_path, entry, error):
     with pytest.raises(InputError) as exc:
         resolve("national", (str(rules),))
     assert error in str(exc.value)
+
+
+def test_the_cli_shows_one_verdict(tmp_path):
+    """The terminal shows the verdict and one line for the items held back; JSON has one finding."""
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from validator.cli import main
+
+    path = tmp_path / "half-year.txt"
+    path.write_text("\n".join([HALF_YEAR[0]] + HALF_YEAR[1]), encoding="utf-8")
+    text = CliRunner().invoke(main, ["check", str(path)])
+    assert text.exit_code == 1
+    assert re.search(r"– 其余\d+项  不适用：文件类型不符，未逐项检查", text.output)
+    assert "structure.measures" not in text.output
+    assert "这是一份上半年工作总结，不是法治政府建设年度报告" in text.output
+    out = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    doc = json.loads(out.output)["documents"][0]
+    assert [f["rule"] for f in doc["findings"]] == ["structure.subject"]
+    assert doc["status"] == "fail"
