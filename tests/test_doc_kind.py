@@ -157,6 +157,12 @@ FIFTEENTH = ("云溪区“十四五”时期法治政府建设工作总结", [
     "全区行政复议纠错率保持在合理区间。",
 ])
 
+PREFIXED_FIVE_YEARS = ("2023年青山区五年法治政府建设工作情况报告", [
+    "五年来，区政府严格落实法治建设第一责任人职责，全面推进依法行政。现将近五年法治政府建设情况报告如下：",
+    "一、统筹推进法治政府建设",
+    "五年间区委依法治区委员会召开会议11次。",
+])
+
 FIVE_YEARS_WORDS = ("柳湾镇法治政府建设五年工作总结", [
     "五年来，镇党委、镇政府坚持依法行政。",
     "一、主要做法",
@@ -202,6 +208,7 @@ LOOK_ALIKES = {
     "five-year-range": (FIVE_YEAR, "五年工作总结", "“2021—2025年”"),
     "fourteenth-plan": (FIFTEENTH, "五年工作总结", "“十四五”"),
     "five-years": (FIVE_YEARS_WORDS, "五年工作总结", "“五年”"),
+    "five-years-year-prefixed": (PREFIXED_FIVE_YEARS, "五年工作总结", "“五年”"),
     "government-work-report": (WORK_REPORT, "政府工作报告", "“政府工作报告”"),
     "rectification": (RECTIFICATION, "整改情况报告", "“整改情况”"),
 }
@@ -323,6 +330,7 @@ POSITIVES = {
         line.replace("县政府", "我局").replace("2024年", "2023年").replace("2025年", "2024年") for line in ANNUAL_BODY]),
     "implements-the-outline": ("青山县2023年贯彻落实《法治政府建设实施纲要（2021—2025年）》情况报告", ANNUAL_BODY),
     "law-popularization-joined": ("青山县2024年法治政府建设暨普法工作情况报告", ANNUAL_BODY),
+    "annual-and-five-year-review": ("青山县2025年法治政府建设年度报告暨“十四五”法治政府建设工作总结", ANNUAL_BODY),
     "closes-the-plan-period-in-title": ("青山县2025年度暨“十四五”时期法治政府建设情况报告", ANNUAL_BODY),
     "issued-by-a-cover-note": ("青山县人民政府关于印发《青山县2024年度法治政府建设情况报告》的通知", [
         "各乡镇人民政府，县政府各部门：",
