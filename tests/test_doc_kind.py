@@ -267,7 +267,9 @@ UNTITLED_PLAN = [
 @pytest.mark.parametrize("name,lines,kind,cue", [
     ("plan-headings", UNTITLED_PLAN, "工作部署文件（要点、方案、计划）", "一级标题为“指导思想”“工作目标”“主要任务”，没有回顾工作的部分"),
     ("interpretation-headings", INTERPRETATION[1][1:], "政策解读", "标题为“起草背景”“起草过程”“主要内容”"),
-    ("open-government-headings", OPEN_GOVERNMENT[1], "政府信息公开工作年度报告", "一级标题为“主动公开政府信息情况”"),
+    ("open-government-headings", OPEN_GOVERNMENT[1][1:], "政府信息公开工作年度报告", "一级标题为“主动公开政府信息情况”"),
+    ("open-government-opening", [OPEN_GOVERNMENT[1][0], "一、总体情况", "2023年，区政府全面推进政务公开。"],
+     "政府信息公开工作年度报告", "开头写明“政府信息公开条例》编制"),
     ("half-year-headings", HALF_YEAR[1][1:], "上半年工作总结", "一级标题为“下半年工作打算”"),
     ("half-year-opening", HALF_YEAR[1], "上半年工作总结", "开头写明“2024年上半年,”"),
     ("addressee", WORK_REPORT[1][2:], "政府工作报告", "抬头称呼为“各位代表”"),
