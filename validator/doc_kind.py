@@ -71,8 +71,10 @@ def _by_title(kind: dict, titles) -> KindMatch | None:
 
 def _as_written(text: str, norm: str, m: re.Match) -> str:
     """The matched words as the title writes them ("2021—2025年", not the folded "2021-2025年")."""
-    written = re.sub(r"\s+", "", text)
-    return written[m.start():m.end()] if len(written) == len(norm) else m.group(0)
+    for written in (text.strip(), re.sub(r"\s+", "", text)):
+        if len(written) == len(norm):
+            return written[m.start():m.end()]
+    return m.group(0)
 
 
 def _by_addressee(kind: dict, report: Report) -> KindMatch | None:
@@ -102,7 +104,8 @@ def _by_opening(kind: dict, report: Report) -> KindMatch | None:
     for block in _opening(report):
         m = rx.search(block.norm)
         if m and not (unless and unless.search(block.norm)):
-            return KindMatch(kind["id"], kind["name"], f"开头写明“{m.group(0)}”", block.line, m.group(0))
+            words = _as_written(block.text, block.norm, m)
+            return KindMatch(kind["id"], kind["name"], f"开头写明“{words}”", block.line, words)
     return None
 
 
