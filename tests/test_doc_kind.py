@@ -403,3 +403,19 @@ def test_the_cli_shows_one_verdict(tmp_path):
     doc = json.loads(out.output)["documents"][0]
     assert [f["rule"] for f in doc["findings"]] == ["structure.subject"]
     assert doc["status"] == "fail"
+
+
+def test_a_word_file_is_known_by_its_title(tmp_path):
+    from validator.report import load_report
+    from variants import to_docx
+
+    path = to_docx(WORK_POINTS[1], tmp_path / "points.docx", True, title=WORK_POINTS[0])
+    _one_verdict(check_report(load_report(str(path))), "工作要点", "“工作要点”")
+
+
+def test_a_page_whose_title_is_only_in_its_head_tag():
+    """A page with no title in its body: the first segment of <title> stands in for it."""
+    body = "".join(f"<p>{line}</p>" for line in WORK_POINTS[1])
+    page = f"<html><head><title>{WORK_POINTS[0]}_云溪区人民政府</title></head><body>{body}</body></html>"
+    report = report_from_text(page, "points.html", ".html")
+    _one_verdict(check_report(report), "工作要点", "“工作要点”")

@@ -45,12 +45,22 @@ def title_lines(report: Report) -> list[tuple[int, str, str]]:
     if meta.title:
         return [(meta.title_line or 0, meta.title, re.sub(r"\s+", "", normalize(meta.title)))]
     out = []
-    first = report.sections[0].line if report.sections else None
-    for block in report.document.content[:_TITLE_LINES]:
-        if len(block.norm) > _SHORT or "。" in block.norm or (first is not None and block.line >= first):
+    first = report.sections[0] if report.sections else None
+    for i, block in enumerate(report.document.content[:_TITLE_LINES]):
+        if len(block.norm) > _SHORT or "。" in block.norm:
+            break
+        # The outline starts here: a numbered part heading is never the title; an unnumbered
+        # first line that markup made a heading (Word "Heading 1") may be.
+        if first is not None and block.line >= first.line and (i > 0 or first.number):
             break
         if len(block.norm) >= _TITLE_MIN and not _BREADCRUMB.search(block.norm):
             out.append((block.line, block.text.strip(), re.sub(r"\s+", "", block.norm)))
+    page = report.document.page_title
+    if not out and page:
+        # A web page whose title is only in <title>: its first segment, before the site name.
+        text = re.split(r"[_|]| - ", page)[0].strip()
+        if len(text) >= _TITLE_MIN:
+            out.append((0, text, re.sub(r"\s+", "", normalize(text))))
     return out
 
 
