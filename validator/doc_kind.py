@@ -140,7 +140,8 @@ def _by_headings(kind: dict, report: Report) -> KindMatch | None:
 
 
 def _by_voice(kind: dict, report: Report) -> KindMatch | None:
-    """A document written in the first person singular (本人, 我始终…) is one person's account."""
+    """A document written in the first person singular (本人, 我始终…) is one person's account;
+    with ``opening``, only when it speaks so from its opening paragraphs on."""
     cue = kind.get("voice")
     if not cue:
         return None
@@ -154,6 +155,8 @@ def _by_voice(kind: dict, report: Report) -> KindMatch | None:
     chars = sum(len(b.norm) for b in report.body) or 1
     if len(found) < cue.get("min", 3) or len(found) * 10000 / chars < cue.get("per_10k", 0):
         return None
+    if cue.get("opening") and not any(rx.search(b.norm) for b in _opening(report)):
+        return None  # one part in the first person (a head's own account inside a unit's report)
     samples = _quoted(list(dict.fromkeys(found))[:3])
     return KindMatch(kind["id"], kind["name"], f"通篇以第一人称单数陈述（{samples}等{len(found)}处）",
                      first.line, first.text.strip()[:40])
