@@ -278,6 +278,7 @@ UNTITLED_PLAN = [
     ("open-government-opening", [OPEN_GOVERNMENT[1][0], "一、总体情况", "2023年，区政府全面推进政务公开。"],
      "政府信息公开工作年度报告", "开头写明“政府信息公开条例》编制"),
     ("news-opening", NEWS[1], "新闻报道", "开头写明“3月18日上午，青山县召开"),
+    ("task-markers", WORK_POINTS[1][1:], "工作部署文件（要点、方案、计划）", "逐项标注“牵头单位：”（3处）"),
     ("half-year-headings", HALF_YEAR[1][1:], "上半年工作总结", "一级标题为“下半年工作打算”"),
     ("half-year-opening", HALF_YEAR[1], "上半年工作总结", "开头写明“2024年上半年，”"),
     ("addressee", WORK_REPORT[1][2:], "政府工作报告", "抬头称呼为“各位代表”"),

@@ -162,7 +162,22 @@ def _by_voice(kind: dict, report: Report) -> KindMatch | None:
                      first.line, first.text.strip()[:40])
 
 
-_STRUCTURE = (_by_addressee, _by_opening, _by_headings, _by_voice)
+def _by_markers(kind: dict, report: Report) -> KindMatch | None:
+    """Paragraphs tagged the way a task list is ("（牵头单位：…）"): a plan assigns work, a report
+    recounts it."""
+    cue = kind.get("markers")
+    if not cue:
+        return None
+    rx = _rx(cue["patterns"])
+    tagged = [(b, m) for b in report.body for m in [rx.search(b.norm)] if m]
+    if len(tagged) < cue.get("min", 3):
+        return None
+    block, m = tagged[0]
+    words = _as_written(block.text, block.norm, m)
+    return KindMatch(kind["id"], kind["name"], f"逐项标注“{words}”（{len(tagged)}处）", block.line, words)
+
+
+_STRUCTURE = (_by_addressee, _by_opening, _by_headings, _by_voice, _by_markers)
 
 
 def classify(report: Report, kinds: list[dict]) -> KindMatch | None:

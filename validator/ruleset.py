@@ -155,7 +155,7 @@ def _rule_patterns(rule: dict):
             for kind in value:
                 for cue in ("title", "unless", "addressee", "opening"):
                     yield from kind.get(cue, [])
-                for cue in ("headings", "voice"):
+                for cue in ("headings", "voice", "markers"):
                     yield from (kind.get(cue) or {}).get("patterns", [])
                 yield from (kind.get("headings") or {}).get("without", [])
 
