@@ -1,6 +1,8 @@
 """The engine: run a profile's rules over a report and build the checklist and findings.
 
-Part rules run first, so rules scoped to a part ("causes inside the shortcomings part") can
+Gate rules (``gate: true``, structure.subject) run first: on a document of another kind (a
+工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one finding.
+Part rules run next, so rules scoped to a part ("causes inside the shortcomings part") can
 read what they located. The engine, not the kinds, stamps rule id, severity, basis and fix.
 """
 
