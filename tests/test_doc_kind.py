@@ -283,7 +283,7 @@ UNTITLED_PLAN = [
     ("half-year-opening", HALF_YEAR[1], "上半年工作总结", "开头写明“2024年上半年，”"),
     ("addressee", WORK_REPORT[1][2:], "政府工作报告", "抬头称呼为“各位代表”"),
     ("first-person", FIRST_PERSON[1][1:], "述法报告（个人述职述法）", "通篇以第一人称单数陈述（“我坚持”“本人”“我始终”等"),
-    ("notice-opening", NOTICE_OF_PLAN[1][1:], "印发文件的通知", "开头写明“印发给你们”"),
+    ("notice-opening", NOTICE_OF_PLAN[1][1:], "印发文件的通知", "已经县政府同意，现印发给你们”"),
 ])
 def test_untitled_look_alike_is_known_by_its_structure(name, lines, kind, cue):
     report = _report(None, lines, "txt")
@@ -347,6 +347,8 @@ POSITIVES = {
         "三、主要负责人履行推进法治建设第一责任人职责情况",
         "本人作为局党组书记、局长，始终把法治建设摆在突出位置。我坚持每季度听取一次法治工作汇报，我带头学法4次，本人全年主持专题会议研究法治工作6次。",
     ] + ANNUAL_BODY[9:]),
+    "review-and-plan": ("青山县司法局2024年法治政府建设工作总结及2025年工作计划", ANNUAL_BODY),
+    "points-carried-out": ("青山县2024年法治政府建设工作要点落实情况报告", ANNUAL_BODY),
     "issued-by-a-cover-note": ("青山县人民政府关于印发《青山县2024年度法治政府建设情况报告》的通知", [
         "各乡镇人民政府，县政府各部门：",
         "现将《青山县2024年度法治政府建设情况报告》印发给你们，请结合实际抓好落实。",

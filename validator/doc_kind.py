@@ -106,14 +106,13 @@ def _opening(report: Report) -> list:
 
 
 def _by_opening(kind: dict, report: Report) -> KindMatch | None:
-    """The opening says what the document is ("制定本方案", "现将…印发给你们"); ``unless`` keeps a
-    cover note that issues this very report ("现将《…年度报告》印发给你们") out of it."""
-    rx, unless = _rx(kind.get("opening")), _rx(kind.get("unless"))
+    """The opening says what the document is ("制定本方案", "现将…印发给你们")."""
+    rx = _rx(kind.get("opening"))
     if rx is None:
         return None
     for block in _opening(report):
         m = rx.search(block.norm)
-        if m and not (unless and unless.search(block.norm)):
+        if m:
             words = _as_written(block.text, block.norm, m)
             return KindMatch(kind["id"], kind["name"], f"开头写明“{words}”", block.line, words)
     return None
