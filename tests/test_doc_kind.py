@@ -347,6 +347,7 @@ POSITIVES = {
         "三、主要负责人履行推进法治建设第一责任人职责情况",
         "本人作为局党组书记、局长，始终把法治建设摆在突出位置。我坚持每季度听取一次法治工作汇报，我带头学法4次，本人全年主持专题会议研究法治工作6次。",
     ] + ANNUAL_BODY[9:]),
+    "rule-of-law-government-work-report": ("青山市2024年度法治政府工作报告", ANNUAL_BODY),
     "review-and-plan": ("青山县司法局2024年法治政府建设工作总结及2025年工作计划", ANNUAL_BODY),
     "points-carried-out": ("青山县2024年法治政府建设工作要点落实情况报告", ANNUAL_BODY),
     "issued-by-a-cover-note": ("青山县人民政府关于印发《青山县2024年度法治政府建设情况报告》的通知", [
