@@ -145,6 +145,8 @@ def _by_voice(kind: dict, report: Report) -> KindMatch | None:
     if not cue:
         return None
     rx = _rx(cue["patterns"])
+    if cue.get("opening") and not any(rx.search(b.norm) for b in _opening(report)):
+        return None  # one part in the first person (a head's own account inside a unit's report)
     found, first = [], None
     for block in report.body:
         for m in rx.finditer(block.norm):
@@ -154,8 +156,6 @@ def _by_voice(kind: dict, report: Report) -> KindMatch | None:
     chars = sum(len(b.norm) for b in report.body) or 1
     if len(found) < cue.get("min", 3) or len(found) * 10000 / chars < cue.get("per_10k", 0):
         return None
-    if cue.get("opening") and not any(rx.search(b.norm) for b in _opening(report)):
-        return None  # one part in the first person (a head's own account inside a unit's report)
     samples = _quoted(list(dict.fromkeys(found))[:3])
     return KindMatch(kind["id"], kind["name"], f"通篇以第一人称单数陈述（{samples}等{len(found)}处）",
                      first.line, first.text.strip()[:40])
