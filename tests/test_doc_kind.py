@@ -285,8 +285,9 @@ UNTITLED_PLAN = [
     ("first-person", FIRST_PERSON[1][1:], "述法报告（个人述职述法）", "通篇以第一人称单数陈述（“我坚持”“本人”“我始终”等"),
     ("notice-opening", NOTICE_OF_PLAN[1][1:], "印发文件的通知", "已经县政府同意，现印发给你们”"),
 ])
-def test_untitled_look_alike_is_known_by_its_structure(name, lines, kind, cue):
-    report = _report(None, lines, "txt")
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_untitled_look_alike_is_known_by_its_structure(name, lines, kind, cue, fmt):
+    report = _report(None, lines, fmt)
     finding = _one_verdict(check_report(report), kind, cue)
     assert finding.line > 0
 
