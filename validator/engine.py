@@ -1,6 +1,8 @@
 """The engine: run a profile's rules over a report and build the checklist and findings.
 
-Part rules run first, so rules scoped to a part ("causes inside the shortcomings part") can
+Gate rules (``gate: true``, structure.subject) run first: on a document of another kind (a
+工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one finding.
+Part rules run next, so rules scoped to a part ("causes inside the shortcomings part") can
 read what they located. The engine, not the kinds, stamps rule id, severity, basis and fix.
 """
 
@@ -25,6 +27,9 @@ GROUPS = {
 }
 
 
+GATE_REASON = "文件类型不符，未逐项检查"
+
+
 class _Defaults(dict):
     """Leave unknown placeholders as they are instead of failing on a user's message."""
 
@@ -33,7 +38,8 @@ class _Defaults(dict):
 
 
 def _message(rule: Rule, hit: Hit, report: Report) -> str:
-    template = rule.messages.get(hit.suffix, rule.message) if hit.suffix else rule.message
+    key = hit.suffix or hit.variant
+    template = rule.messages.get(key, rule.message) if key else rule.message
     values = _placeholders(report)
     values.update(hit.detail)
     return _fill(template, values)
@@ -65,6 +71,19 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
     return sorted(rules, key=rank)
 
 
+def _gated(rules: list[Rule], ctx: Context) -> tuple[dict[str, Outcome], str | None]:
+    """Run the gate rules (``gate: true``) first; when one is violated, the document is not of the
+    kind the rule set checks, and the reason every other rule is held back is returned."""
+    outcomes: dict[str, Outcome] = {}
+    reason = None
+    for rule in rules:
+        if rule.options.get("gate"):
+            outcomes[rule.id] = run_rule(rule, ctx)
+            if outcomes[rule.id].violations and reason is None:
+                reason = rule.options.get("gate_reason") or GATE_REASON
+    return outcomes, reason
+
+
 def run_rule(rule: Rule, ctx: Context) -> Outcome:
     outcome = kinds.get(rule.kind).check(rule.options, ctx)
     if rule.kind == "part":
@@ -75,7 +94,10 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
     """Check one report against a resolved profile."""
     ctx = Context(report=report, titles={r.id: r.title for r in profile.rules})
-    outcomes = {rule.id: run_rule(rule, ctx) for rule in _ordered(profile.rules)}
+    outcomes, held_back = _gated(profile.rules, ctx)
+    for rule in _ordered(profile.rules):
+        if rule.id not in outcomes:
+            outcomes[rule.id] = Outcome(not_applicable=held_back) if held_back else run_rule(rule, ctx)
     checklist: list[ChecklistItem] = []
     findings: list[Finding] = []
     for rule in profile.rules:

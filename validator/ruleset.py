@@ -152,6 +152,13 @@ def _rule_patterns(rule: dict):
             yield from value
         if key == "applies_if":
             yield from value.get("patterns", [])
+        if key == "kinds":
+            for kind in value:
+                for cue in ("title", "unless", "addressee", "opening"):
+                    yield from kind.get(cue, [])
+                for cue in ("headings", "voice", "markers"):
+                    yield from (kind.get(cue) or {}).get("patterns", [])
+                yield from (kind.get("headings") or {}).get("without", [])
 
 
 def _to_rule(raw: dict, origin: str) -> Rule:

@@ -82,15 +82,30 @@ def _checklist(result: Result, paint) -> list[str]:
     for f in result.findings:
         per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
     width = max(len(item.rule) for item in result.checklist)
+    held = _held_back(result.checklist)
     parts: dict[str, list[ChecklistItem]] = {}
     for item in result.checklist:  # dicts keep first-seen order of parts
+        if held and item.status == "not-applicable":
+            continue
         parts.setdefault(item.part or "其他", []).append(item)
     lines = [paint("检查清单", "bold")]
     for part, items in parts.items():
         lines.append(f"  {paint(part, 'bold')}")
         for item in items:
             lines.append("    " + _item(item, width, per_rule.get(item.rule, 0), paint))
+    if held:
+        lines.append(f"  {paint(_MARKS['not-applicable'], 'dim')} 其余{held[0]}项  {paint('不适用：' + held[1], 'dim')}")
     return lines
+
+
+def _held_back(checklist: list[ChecklistItem]) -> tuple[int, str] | None:
+    """(count, reason) when nothing was found and every other item was held back for one reason,
+    as for a document of another kind: one line says so instead of thirty."""
+    skipped = [item for item in checklist if item.status == "not-applicable"]
+    if len(skipped) <= 3 or any(item.status == "ok" for item in checklist):
+        return None
+    reasons = {item.reason for item in skipped}
+    return (len(skipped), reasons.pop()) if len(reasons) == 1 and None not in reasons else None
 
 
 def _item(item: ChecklistItem, width: int, found: int, paint) -> str:

@@ -20,13 +20,15 @@ class Hit:
     """A place where a rule found its evidence, or found it broken.
 
     ``detail`` fills the placeholders of the rule's message ("{found}", "{year}"); ``suffix`` names
-    a sub-check, so the finding's rule id becomes ``<id>.<suffix>`` and the message its own.
+    a sub-check, so the finding's rule id becomes ``<id>.<suffix>`` and the message its own;
+    ``variant`` picks one of the rule's messages while the finding keeps the rule's own id.
     """
 
     line: int = 0
     excerpt: str = ""
     detail: dict = field(default_factory=dict)
     suffix: str = ""
+    variant: str = ""
 
 
 @dataclass
