@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -56,65 +57,187 @@ def _profiles() -> list[str]:
     return list(profile_files())
 
 
-@main.command("check")
-@click.argument("files", nargs=-1, required=True)
-@click.option("--profile", "-p", help="规则配置：national、county-government、department、township；缺省时按报告单位推断")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-              help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
-@click.option("--format", "-f", "fmt", default="text", show_default=True, help="输出格式：text、json、sarif、junit、github")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
-              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="达到该严重程度的问题使退出码为 1")
-@click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
-def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, color) -> None:
-    """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
+def _settings(config_file, no_config, cli: dict):
+    from . import config
 
-    退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
-    """
-    from .checker import check_path, expand
-    from .formatters import names, render
+    try:
+        cfg = config.Config() if no_config else config.load(config_file)
+    except InputError as exc:
+        _fail(exc)
+    settings = config.settle(cfg, cli)
+    profile = settings["profile"]
+    names = set(_profiles())
+    for name in [profile, *(settings["profiles"] or {}).values()]:
+        if name and name not in names:
+            where = settings.values["profile"].origin if name == profile else cfg.where()
+            _fail(InputError(name, f"没有名为“{name}”的规则配置（{where}），可选：{'、'.join(_profiles())}"))
+    return settings
 
-    if profile and profile not in _profiles():
-        _fail(InputError(profile, f"没有名为“{profile}”的规则配置，可选：{'、'.join(_profiles())}"))
+
+def _inputs(files, settings):
+    """The files of a run: those given (folders expanded), else the config's ``include``."""
+    from . import config
+    from .checker import expand_all
+
+    try:
+        if files:
+            found = expand_all(list(files))
+        elif settings["include"]:
+            found = config.included(settings)
+        else:
+            _fail(InputError("check", "没有给出要检查的文件（FILES），配置文件中也没有 include"))
+    except InputError as exc:
+        _fail(exc)
+    found.files = [f for f in found.files if not config.excluded(settings, f)]
+    found.skipped = [s for s in found.skipped if not config.excluded(settings, s.path)]
+    return found
+
+
+def _targets(outputs, fmt):
+    from .formatters import names
+
+    if fmt not in names():
+        _fail(InputError(fmt, f"未知的输出格式，可选：{'、'.join(names())}"))
     targets = []
     for spec in outputs:
         name, sep, path = spec.partition(":")
         if not sep or not path or name not in names():
             _fail(InputError(spec, f"--output 应写成 格式:路径，格式可选：{'、'.join(names())}"))
         targets.append((name, path))
-    if fmt not in names():
-        _fail(InputError(fmt, f"未知的输出格式，可选：{'、'.join(names())}"))
+    return targets
+
+
+def _run(files, settings):
+    """Check every input; unreadable ones are collected, a broken rule file stops the run."""
+    from .catalogue import build
+    from .checker import check_paths
+    from .results import Run
+
+    found = _inputs(files, settings)
+    rules = tuple(settings["rules"])
+    reasons: dict[str, str] = {}
+
+    def profile_for(path: str):
+        name, why = settings.profile_for(path)
+        if why:
+            reasons[path] = why
+        return name
+
     try:
-        paths = expand(list(files))
+        results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"])
+        # One profile for every report: its rules are the catalogue; otherwise every profile's.
+        single = settings["profile"] if settings["profile"] and not settings["profiles"] else None
+        if settings.values["profile"].origin.startswith("命令行"):
+            single = settings["profile"]
+        catalogue = build(single, rules)
     except InputError as exc:
         _fail(exc)
-    results, bad, resolved = [], False, {}
-    for path in paths:
+    for r in results:
+        if r.path in reasons:
+            r.profile_reason = reasons[r.path]
+    return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue,
+               arguments=sys.argv[1:], profile=settings["profile"])
+
+
+@main.command("check")
+@click.argument("files", nargs=-1)
+@click.option("--profile", "-p", help="规则配置：national、county-government、department、township；缺省时按报告单位推断")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
+@click.option("--format", "-f", "fmt", default="text", show_default=True,
+              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
+              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="达到该严重程度的问题使退出码为 1（缺省 error）")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="基线文件：其中记录的已知问题不使检查失败")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="配置文件（缺省：从当前目录向上查找 .report-check.yaml 或 pyproject.toml）")
+@click.option("--no-config", is_flag=True, help="不读取配置文件")
+@click.option("--show-config", is_flag=True, help="显示生效的设置及其来源，然后退出")
+@click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
+def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
+              show_config, color) -> None:
+    """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
+
+    退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
+    """
+    from . import output
+
+    settings = _settings(config_file, no_config, {"profile": profile, "rules": list(rule_files),
+                                                  "fail-on": fail_on, "baseline": baseline_file})
+    if show_config:
+        output.emit(settings.to_text(), "text")
+        sys.exit(0)
+    targets = _targets(outputs, fmt)
+    run = _run(files, settings)
+    if settings["baseline"]:
+        from . import baseline
+
         try:
-            results.append(check_path(path, profile, tuple(rule_files), fail_on, resolved))
+            entries = baseline.load(settings["baseline"])
         except InputError as exc:
-            bad = True
-            click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
-            if exc.path in rule_files or exc.path.startswith("rules/"):
-                sys.exit(EXIT_USAGE)
-        except Exception as exc:  # a reader library failing on a malformed file
-            bad = True
-            click.echo(f"report-check: {path}: 无法读取文件（{type(exc).__name__}: {exc}）", err=True)
+            _fail(exc)
+        run.stale = baseline.apply(run.results, entries)
+    for bad in run.unreadable:
+        click.echo(f"report-check: {bad.path}: {bad.problem}", err=True)
+    for entry in run.stale:
+        click.echo(f"report-check: 基线条目已不再出现，可以删除：{entry.describe()}", err=True)
     if color is None:
         color = sys.stdout.isatty()
-    if results:
-        out = render(fmt, results, color=color)
-        click.echo(out, nl=not out.endswith("\n"))
+    try:
+        output.show(run, fmt, color=color)
         for name, path in targets:
-            try:
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(render(name, results))
-            except OSError as exc:
-                _fail(InputError(path, f"无法写入输出文件（{exc.strerror or exc}）"))
-    if bad:
+            output.write_file(run, name, path)
+        if "github" in (fmt, *(n for n, _ in targets)):
+            output.step_summary(run)
+    except InputError as exc:
+        _fail(exc)
+    if any(not u.skipped for u in run.unreadable):
         sys.exit(EXIT_USAGE)
-    sys.exit(1 if any(r.failed for r in results) else 0)
+    sys.exit(1 if run.failed else 0)
+
+
+@main.command("baseline")
+@click.argument("files", nargs=-1)
+@click.option("--output", "-o", "output_file", required=True, type=click.Path(dir_okay=False),
+              help="写入的基线文件，如 .report-check-baseline.yaml")
+@click.option("--reason", required=True, help="接受这些问题的理由，写入每个条目")
+@click.option("--profile", "-p", help="规则配置（缺省：配置文件或按报告单位推断）")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--no-config", is_flag=True)
+def baseline_cmd(files, output_file, reason, profile, rule_files, config_file, no_config) -> None:
+    """记录报告当前的全部问题及理由，供 check --baseline 使用。"""
+    from . import baseline, output
+
+    if not reason.strip():
+        _fail(InputError("--reason", "理由不能为空"))
+    settings = _settings(config_file, no_config, {"profile": profile, "rules": list(rule_files)})
+    run = _run(files, settings)
+    for bad in run.unreadable:
+        click.echo(f"report-check: {bad.path}: {bad.problem}", err=True)
+    if any(not u.skipped for u in run.unreadable):
+        sys.exit(EXIT_USAGE)
+    entries = baseline.entries_for(run.results, reason.strip())
+    try:
+        output.write_text(output_file, baseline.dump(entries))
+    except InputError as exc:
+        _fail(exc)
+    click.echo(f"已记录 {len(entries)} 个问题（{len(run.results)} 份报告）到 {output_file}")
+
+
+@main.command("init")
+def init_cmd() -> None:
+    """在当前目录写一个带注释的 .report-check.yaml 起始配置。"""
+    from .config import write_starter
+
+    try:
+        path = write_starter(Path.cwd())
+    except InputError as exc:
+        _fail(exc)
+    click.echo(f"已写入 {path.name}；用 report-check check --show-config 查看生效的设置")
 
 
 @main.group()

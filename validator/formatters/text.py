@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..results import SEVERITY_LABELS
-from ..results import SEVERITIES, SEVERITY_RANK, ChecklistItem, Finding, Result
+from ..results import SEVERITIES, SEVERITY_LABELS, SEVERITY_RANK, ChecklistItem, Finding, Result, Run
 
 _RESET = "\033[0m"
 _STYLES = {
@@ -29,12 +28,17 @@ EVIDENCE_WIDTH = 30
 EXCERPT_WIDTH = 60
 
 
-def render(results: list[Result], *, color: bool = False) -> str:
-    """One block per report; a total line when there is more than one."""
+def render(run: Run, *, color: bool = False) -> str:
+    """One block per report and a total line when there is more than one input. Inputs not
+    checked are said on stderr, one line each; here they are only counted in the total."""
     paint = _painter(color)
+    results = run.results
     blocks = [_document(r, paint) for r in results]
-    if len(results) > 1:
-        blocks.append(_total(results, paint))
+    if run.stale:
+        blocks.append("\n".join([paint("基线中已不再出现的条目（可以删除）", "bold")]
+                                + [f"  {e.describe()}" for e in run.stale]))
+    if results and len(results) + len(run.unreadable) > 1:
+        blocks.append(_total(run, paint))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -70,6 +74,11 @@ def _document(result: Result, paint) -> str:
     lines.extend(_checklist(result, paint))
     lines.append("")
     lines.extend(_findings(result.findings, paint))
+    if result.baselined:
+        lines.append("")
+        lines.append(f"{paint(f'已列入基线（{len(result.baselined)}）', 'bold')}  不计入结果")
+        for f, why in result.baselined:
+            lines.append(f"  {_position(f)}  {f.rule}  {shorten(f.message, EXCERPT_WIDTH)}  理由：{why}")
     lines.append("")
     lines.append(_summary(result, paint))
     return "\n".join(lines)
@@ -117,8 +126,7 @@ def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
 
 
 def _position(f: Finding) -> str:
-    where = f.source or (f"第{f.line}行" if f.line > 0 else "全文")
-    return where
+    return f.where
 
 
 def _findings(findings: list[Finding], paint) -> list[str]:
@@ -159,7 +167,8 @@ def _summary(result: Result, paint) -> str:
     return f"结果：{verdict}  {_counts(result.counts, paint)}"
 
 
-def _total(results: list[Result], paint) -> str:
+def _total(run: Run, paint) -> str:
+    results = run.results
     totals = {s: 0 for s in SEVERITIES}
     for r in results:
         for sev, n in r.counts.items():
@@ -169,4 +178,10 @@ def _total(results: list[Result], paint) -> str:
     passed_text = paint(str(passed), "green") if passed else str(passed)
     failed_text = paint(str(failed), "red") if failed else str(failed)
     verdict = f"通过 {passed_text}  不通过 {failed_text}"
+    errors = sum(1 for u in run.unreadable if not u.skipped)
+    skipped = len(run.unreadable) - errors
+    if errors:
+        verdict += f"  无法读取 {paint(str(errors), 'red')}"
+    if skipped:
+        verdict += f"  跳过 {skipped}"
     return f"合计：{len(results)} 份报告  {verdict}  {_counts(totals, paint)}"
