@@ -170,3 +170,22 @@ def test_github_format_appends_a_step_summary(repo, monkeypatch):
     assert out.stdout.startswith("::")
     text = summary.read_text(encoding="utf-8")
     assert "### ❌ 不通过：`departments/2024/qiaonan.md`" in text and "hygiene.placeholder" in text
+
+
+def test_baselined_rules_are_marked_in_the_text_checklist(repo):
+    report = "departments/2024/qiaonan.md"
+    assert run("baseline", report, "-o", "b.yaml", "--reason", "已发布").exit_code == 0
+    out = run("check", "--no-color", "--baseline", "b.yaml", report)
+    assert out.exit_code == 0
+    line = next(l for l in out.stdout.splitlines() if "hygiene.placeholder" in l and "没有模板占位符" in l)
+    assert line.strip().startswith("–") and line.endswith("已列入基线")
+    assert "理由：已发布" in out.stdout and "结果：通过" in out.stdout
+
+
+def test_explicit_file_wins_over_exclude_and_no_input_is_a_usage_error(repo):
+    (repo / ".report-check.yaml").write_text("exclude: ['departments/**']\n", encoding="utf-8")
+    assert [Path(d["path"]).name for d in documents(run("check", "-f", "json", "."))] == ["songxi.txt"]
+    named = run("check", "-f", "json", "departments/2024/qiaonan.md")
+    assert [Path(d["path"]).name for d in documents(named)] == ["qiaonan.md"]
+    empty = run("check")
+    assert empty.exit_code == 2 and "include" in empty.output

@@ -88,7 +88,9 @@ def _inputs(files, settings):
             _fail(InputError("check", "没有给出要检查的文件（FILES），配置文件中也没有 include"))
     except InputError as exc:
         _fail(exc)
-    found.files = [f for f in found.files if not config.excluded(settings, f)]
+    # A file named on the command line is checked even when an exclude glob matches it.
+    named = {f for f in files if f == "-" or not Path(f).is_dir()}
+    found.files = [f for f in found.files if f in named or not config.excluded(settings, f)]
     found.skipped = [s for s in found.skipped if not config.excluded(settings, s.path)]
     return found
 

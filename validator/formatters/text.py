@@ -90,6 +90,9 @@ def _checklist(result: Result, paint) -> list[str]:
     per_rule: dict[str, int] = {}
     for f in result.findings:
         per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    accepted: dict[str, int] = {}
+    for f, _ in result.baselined:
+        accepted[f.rule] = accepted.get(f.rule, 0) + 1
     width = max(len(item.rule) for item in result.checklist)
     parts: dict[str, list[ChecklistItem]] = {}
     for item in result.checklist:  # dicts keep first-seen order of parts
@@ -98,8 +101,15 @@ def _checklist(result: Result, paint) -> list[str]:
     for part, items in parts.items():
         lines.append(f"  {paint(part, 'bold')}")
         for item in items:
+            if item.status == "violated" and not _owns(item.rule, per_rule) and _owns(item.rule, accepted):
+                item = ChecklistItem(item.rule, item.title, "baselined", item.severity, part=item.part)
             lines.append("    " + _item(item, width, per_rule.get(item.rule, 0), paint))
     return lines
+
+
+def _owns(rule: str, counts: dict[str, int]) -> int:
+    """Findings of a rule and of its sub-findings (``structure.title`` owns ``structure.title.year``)."""
+    return sum(n for r, n in counts.items() if r == rule or r.startswith(rule + "."))
 
 
 def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
@@ -121,6 +131,8 @@ def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
         if found > 1:
             label += f"（{found}处）"
         return f"{paint(_MARKS['violated'], style)} {head}  {paint(label, style)}"
+    if item.status == "baselined":
+        return f"{paint(_MARKS['not-applicable'], 'dim')} {head}  {paint('已列入基线', 'dim')}"
     reason = f"不适用：{item.reason}" if item.reason else "不适用"
     return f"{paint(_MARKS['not-applicable'], 'dim')} {head}  {paint(reason, 'dim')}"
 
