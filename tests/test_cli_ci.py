@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -134,7 +133,7 @@ def test_unreadable_file_is_in_json_and_junit_and_exit_2(repo):
 @pytest.mark.parametrize("charset", ["gbk", "cp1252"])
 def test_narrow_console_encodings_never_crash(repo, charset):
     out = run("check", "--no-color", "departments", charset=charset)
-    assert out.exit_code == 1 and out.exception is None or isinstance(out.exception, SystemExit)
+    assert out.exit_code == 1 and isinstance(out.exception, SystemExit)  # findings, not a crash
     assert "Traceback" not in out.output
     raw = out.stdout_bytes
     raw.decode(charset)  # every byte is the console's own encoding
@@ -145,6 +144,9 @@ def test_narrow_console_encodings_never_crash(repo, charset):
         assert "+ structure" in out.stdout
     machine = run("check", "-f", "json", "departments", charset=charset)
     json.loads(machine.stdout_bytes.decode("utf-8"))  # machine formats are UTF-8 whatever the console
+    for args in (["outline", str(DEFECTIVE)], ["rules", "list"], ["rules", "explain", "hygiene.placeholder"]):
+        other = run(*args, charset=charset)
+        assert other.exit_code == 0, (args, other.exception)
 
 
 def test_output_files_are_written_atomically(repo, monkeypatch):

@@ -51,7 +51,7 @@ class RuleInfo:
 def _infos(rule, profile: str) -> list[RuleInfo]:
     base = RuleInfo(rule.id, rule.title, generic(rule.message), rule.severity, rule.basis,
                     generic(rule.fix), {profile: rule.severity})
-    subs = [RuleInfo(f"{rule.id}.{suffix}", f"{rule.title}（{suffix}）", generic(text), rule.severity,
+    subs = [RuleInfo(f"{rule.id}.{suffix}", f"{rule.title}：{generic(text)}", generic(text), rule.severity,
                      rule.basis, generic(rule.fix), {profile: rule.severity})
             for suffix, text in sorted(rule.messages.items())]
     return [base, *subs]

@@ -18,6 +18,13 @@ def _fail(exc: InputError) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def _say(text: str, nl: bool = True) -> None:
+    """Print to stdout in what the console can show (a GBK or cp1252 console never crashes)."""
+    from .output import emit
+
+    emit(text + ("\n" if nl else ""), "text")
+
+
 def _load(path: str):
     """Read and analyse one report; any failure to read is one line and exit 2."""
     from .report import load_report
@@ -45,7 +52,9 @@ def outline(file: str, fmt: str) -> None:
     from . import outline_view
 
     report = _load(file)
-    click.echo(outline_view.to_json(report) if fmt == "json" else outline_view.to_text(report), nl=fmt == "json")
+    from .output import emit
+
+    emit(outline_view.to_json(report) + "\n" if fmt == "json" else outline_view.to_text(report), fmt)
 
 
 FAIL_ON = ["error", "warning", "info", "never"]
@@ -227,7 +236,7 @@ def baseline_cmd(files, output_file, reason, profile, rule_files, config_file, n
         output.write_text(output_file, baseline.dump(entries))
     except InputError as exc:
         _fail(exc)
-    click.echo(f"已记录 {len(entries)} 个问题（{len(run.results)} 份报告）到 {output_file}")
+    _say(f"已记录 {len(entries)} 个问题（{len(run.results)} 份报告）到 {output_file}")
 
 
 @main.command("init")
@@ -239,7 +248,7 @@ def init_cmd() -> None:
         path = write_starter(Path.cwd())
     except InputError as exc:
         _fail(exc)
-    click.echo(f"已写入 {path.name}；用 report-check check --show-config 查看生效的设置")
+    _say(f"已写入 {path.name}；用 report-check check --show-config 查看生效的设置")
 
 
 @main.group()
@@ -258,12 +267,12 @@ def rules_list(profile, rule_files) -> None:
         resolved = resolve(profile, tuple(rule_files))
     except InputError as exc:
         _fail(exc)
-    click.echo(f"{resolved.name}（{resolved.title}）：{len(resolved.rules)} 条规则，来自 {' → '.join(resolved.chain)}")
+    _say(f"{resolved.name}（{resolved.title}）：{len(resolved.rules)} 条规则，来自 {' → '.join(resolved.chain)}")
     from .results import SEVERITY_LABELS
 
     width = max(len(r.id) for r in resolved.rules)
     for r in resolved.rules:
-        click.echo(f"  {r.id:<{width}}  {SEVERITY_LABELS[r.severity]}  {r.title}")
+        _say(f"  {r.id:<{width}}  {SEVERITY_LABELS[r.severity]}  {r.title}")
 
 
 @rules.command("explain")
@@ -294,7 +303,7 @@ def rules_explain(rule_id, profile) -> None:
     out += [f"修改建议：{rule.fix}", f"定义于：{rule.origin}", "", "符合的示例："]
     out += [_indent(t) for t in rule.examples.passing]
     out += ["不符合的示例："] + [_indent(t) for t in rule.examples.failing]
-    click.echo("\n".join(out))
+    _say("\n".join(out))
 
 
 def _indent(text: str) -> str:
@@ -311,7 +320,7 @@ def rules_validate(file) -> None:
         data = load_file(file)
     except InputError as exc:
         _fail(exc)
-    click.echo(f"{file}：有效，{len(data.get('rules', []))} 条规则")
+    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则")
 
 
 @rules.command("test")
@@ -341,8 +350,8 @@ def rules_test(file, profile) -> None:
             if not r.ok:
                 failed += 1
                 why = "没有报告问题" if r.expect == "fail" else "却报告了：" + "；".join(r.got)
-                click.echo(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
-    click.echo(f"{total - failed} passed, {failed} failed")
+                _say(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
+    _say(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 
@@ -357,4 +366,4 @@ def eval_cmd(folder, profile) -> None:
         ev = evaluate(folder, profile)
     except InputError as exc:
         _fail(exc)
-    click.echo(to_text(ev), nl=False)
+    _say(to_text(ev), nl=False)

@@ -119,3 +119,19 @@ def test_sub_finding_joins_its_rule_and_stray_rules_get_a_case(jenkins, failing)
     assert len(stray) == 1 and stray[0].get("classname").endswith(".document")
     assert stray[0].find("failure").get("message") == "无法识别的字符"
     assert suite.get("failures") == "3"
+
+
+def test_gitlab_parser_reads_every_case(passing, failing):
+    """What GitLab's JUnit parser takes from each case: name, classname, a numeric time, and a
+    status from the first failure/error/skipped child (none means success)."""
+    root = ET.fromstring(render("junit", Run([passing, failing], unreadable=[Unreadable("r/坏.pdf", "坏")])))
+    statuses = []
+    for suite in root.iter("testsuite"):
+        for case in suite.iter("testcase"):
+            assert case.get("name") and case.get("classname")
+            float(case.get("time"))
+            child = next((c.tag for c in case if c.tag in ("failure", "error", "skipped")), "success")
+            statuses.append((suite.get("name"), child))
+    assert statuses.count(("reports/乙县2023年.docx", "failure")) == 1
+    assert ("r/坏.pdf", "error") in statuses
+    assert len({name for name, _ in statuses}) == 3
