@@ -137,17 +137,14 @@ def _run(files, settings):
     try:
         results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"])
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
-        single = settings["profile"] if settings["profile"] and not settings["profiles"] else None
-        if settings.values["profile"].origin.startswith("命令行"):
-            single = settings["profile"]
-        catalogue = build(single, rules)
+        forced = settings.values["profile"].origin.startswith("命令行")
+        catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
     except InputError as exc:
         _fail(exc)
     for r in results:
         if r.path in reasons:
             r.profile_reason = reasons[r.path]
-    return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue,
-               arguments=sys.argv[1:], profile=settings["profile"])
+    return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue, arguments=sys.argv[1:])
 
 
 @main.command("check")

@@ -168,8 +168,7 @@ class Run:
     results: list[Result]
     unreadable: list[Unreadable] = field(default_factory=list)
     rules: list | None = None  # catalogue.RuleInfo; None: built from the bundled profiles
-    arguments: list[str] = field(default_factory=list)
-    profile: str | None = None  # the profile forced on the command line, if any
+    arguments: list[str] = field(default_factory=list)  # the command line, for SARIF invocations
     stale: list = field(default_factory=list)  # baseline entries that no longer match
 
     @property
