@@ -53,6 +53,18 @@ def test_validates_against_official_schema(schema, passing, failing):
         cls(schema).validate(sarif([passing, failing]))
         cls(schema).validate(sarif([]))
         cls(schema).validate(sarif(Run([failing], unreadable=[Unreadable("x/坏.pdf", "PDF 文件已损坏")])))
+        accepted = Result(**{**vars(failing), "baselined": [(failing.findings[0], "已发布")]})
+        cls(schema).validate(sarif([accepted]))
+
+
+def test_baselined_findings_are_suppressed_results(failing):
+    accepted = Result(**{**vars(failing), "findings": failing.findings[1:],
+                         "baselined": [(failing.findings[0], "2023年报告已发布")]})
+    results = sarif([accepted])["runs"][0]["results"]
+    suppressed = [r for r in results if "suppressions" in r]
+    assert len(results) == 4 and len(suppressed) == 1
+    assert suppressed[0]["suppressions"] == [{"kind": "external", "status": "accepted",
+                                              "justification": "2023年报告已发布"}]
 
 
 def test_no_github_ingestion_problems(passing, failing):
