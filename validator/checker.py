@@ -2,35 +2,99 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import check
 from .errors import InputError
 from .readers import READERS
 from .report import Report, load_report
-from .results import Result
+from .results import Result, Unreadable
 from .ruleset import Profile, infer_profile, resolve
 
 
-def expand(paths: list[str]) -> list[str]:
+# Old Word and WPS formats and OpenDocument text: found in report folders, read by no maintained
+# pure-Python library, so they are listed as skipped with how to make them checkable.
+SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS 文字", ".odt": "OpenDocument"}
+# Folders that hold tools, not reports.
+SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv"}
+
+
+@dataclass
+class Expansion:
+    """What a list of command-line paths stands for: files to check and files left out, with why."""
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[Unreadable] = field(default_factory=list)
+
+
+def _walkable(folder: Path) -> bool:
+    """Hidden folders, virtual environments and tool caches hold no reports."""
+    return not (folder.name.startswith(".") or folder.name in SKIP_DIRS
+                or (folder / "pyvenv.cfg").exists())
+
+
+def _is_junk(name: str) -> bool:
+    """Word lock files (~$报告.docx), macOS resource forks (._报告.docx) and hidden files."""
+    return name.startswith(("~$", "._", "."))
+
+
+def walk(root: Path):
+    """Every file under ``root`` in name order, hidden folders and virtual environments left out."""
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if entry.is_dir():
+            if _walkable(entry):
+                yield from walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def classify(f: Path) -> str | Unreadable | None:
+    """A file found in a folder: "check", a skipped entry with a save-as hint, or None (not a
+    report: other types, lock files, a folder's README)."""
+    suffix = f.suffix.lower()
+    if _is_junk(f.name):
+        return None
+    if suffix in SAVE_AS:
+        return Unreadable(str(f), _save_as_hint(suffix), skipped=True)
+    if suffix in READERS and f.stem.upper() != "README":
+        return "check"
+    return None
+
+
+def expand_all(paths: list[str]) -> Expansion:
     """Files to check: the paths given, with directories expanded to the reports inside them.
 
-    A folder's README is its notes, not a report, so expansion leaves it out.
+    A folder's README is its notes, not a report, so expansion leaves it out; .doc/.wps/.odt
+    files are listed as skipped with a save-as hint, never silently dropped.
     """
-    out: list[str] = []
+    out = Expansion()
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in READERS and f.stem.upper() != "README"
-            )
-            if not found:
+            found, skipped = [], []
+            for f in walk(p):
+                kind = classify(f)
+                if kind == "check":
+                    found.append(str(f))
+                elif kind is not None:
+                    skipped.append(kind)
+            if not found and not skipped:
                 raise InputError(path, "目录中没有可检查的报告文件")
-            out.extend(found)
+            out.files.extend(found)
+            out.skipped.extend(skipped)
         else:
-            out.append(path)
+            out.files.append(path)
     return out
+
+
+def _save_as_hint(suffix: str) -> str:
+    return (f"已跳过：{SAVE_AS[suffix]}（{suffix}）格式无法直接检查，请另存为 .docx（Word）或 .pdf 后再检查")
+
+
+def expand(paths: list[str]) -> list[str]:
+    """The files :func:`expand_all` would check."""
+    return expand_all(paths).files
 
 
 def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
@@ -53,3 +117,26 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
                fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
     return check_report(load_report(path), profile, rules, fail_on, resolved)
+
+
+def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
+                resolved: dict[str, Profile] | None = None) -> tuple[list[Result], list[Unreadable]]:
+    """Check every path, collecting the ones that cannot be read instead of stopping at them.
+
+    ``profile_for(path)`` gives the profile for a path (None: infer it). A broken rule file is not
+    a per-report problem, so its InputError propagates.
+    """
+    results: list[Result] = []
+    unreadable: list[Unreadable] = []
+    cache = resolved if resolved is not None else {}
+    for path in paths:
+        try:
+            report = load_report(path)
+        except InputError as exc:
+            unreadable.append(Unreadable(exc.path, exc.problem))
+            continue
+        except Exception as exc:  # a reader library failing on a malformed file
+            unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
+            continue
+        results.append(check_report(report, profile_for(path), rules, fail_on, cache))
+    return results, unreadable

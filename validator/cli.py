@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,6 +16,13 @@ EXIT_USAGE = 2
 def _fail(exc: InputError) -> None:
     click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _say(text: str, nl: bool = True) -> None:
+    """Print to stdout in what the console can show (a GBK or cp1252 console never crashes)."""
+    from .output import emit
+
+    emit(text + ("\n" if nl else ""), "text")
 
 
 def _load(path: str):
@@ -44,7 +52,9 @@ def outline(file: str, fmt: str) -> None:
     from . import outline_view
 
     report = _load(file)
-    click.echo(outline_view.to_json(report) if fmt == "json" else outline_view.to_text(report), nl=fmt == "json")
+    from .output import emit
+
+    emit(outline_view.to_json(report) + "\n" if fmt == "json" else outline_view.to_text(report), fmt)
 
 
 FAIL_ON = ["error", "warning", "info", "never"]
@@ -56,65 +66,186 @@ def _profiles() -> list[str]:
     return list(profile_files())
 
 
-@main.command("check")
-@click.argument("files", nargs=-1, required=True)
-@click.option("--profile", "-p", help="规则配置：national、county-government、department、township；缺省时按报告单位推断")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-              help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
-@click.option("--format", "-f", "fmt", default="text", show_default=True, help="输出格式：text、json、sarif、junit、github")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
-              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="达到该严重程度的问题使退出码为 1")
-@click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
-def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, color) -> None:
-    """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
+def _settings(config_file, no_config, cli: dict):
+    from . import config
 
-    退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
-    """
-    from .checker import check_path, expand
-    from .formatters import names, render
+    try:
+        cfg = config.Config() if no_config else config.load(config_file)
+    except InputError as exc:
+        _fail(exc)
+    settings = config.settle(cfg, cli)
+    profile = settings["profile"]
+    names = set(_profiles())
+    for name in [profile, *(settings["profiles"] or {}).values()]:
+        if name and name not in names:
+            where = settings.values["profile"].origin if name == profile else cfg.where()
+            _fail(InputError(name, f"没有名为“{name}”的规则配置（{where}），可选：{'、'.join(_profiles())}"))
+    return settings
 
-    if profile and profile not in _profiles():
-        _fail(InputError(profile, f"没有名为“{profile}”的规则配置，可选：{'、'.join(_profiles())}"))
+
+def _inputs(files, settings):
+    """The files of a run: those given (folders expanded), else the config's ``include``."""
+    from . import config
+    from .checker import expand_all
+
+    try:
+        if files:
+            found = expand_all(list(files))
+        elif settings["include"]:
+            found = config.included(settings)
+        else:
+            _fail(InputError("check", "没有给出要检查的文件（FILES），配置文件中也没有 include"))
+    except InputError as exc:
+        _fail(exc)
+    # A file named on the command line is checked even when an exclude glob matches it.
+    named = {f for f in files if f == "-" or not Path(f).is_dir()}
+    found.files = [f for f in found.files if f in named or not config.excluded(settings, f)]
+    found.skipped = [s for s in found.skipped if not config.excluded(settings, s.path)]
+    return found
+
+
+def _targets(outputs, fmt):
+    from .formatters import names
+
+    if fmt not in names():
+        _fail(InputError(fmt, f"未知的输出格式，可选：{'、'.join(names())}"))
     targets = []
     for spec in outputs:
         name, sep, path = spec.partition(":")
         if not sep or not path or name not in names():
             _fail(InputError(spec, f"--output 应写成 格式:路径，格式可选：{'、'.join(names())}"))
         targets.append((name, path))
-    if fmt not in names():
-        _fail(InputError(fmt, f"未知的输出格式，可选：{'、'.join(names())}"))
+    return targets
+
+
+def _run(files, settings):
+    """Check every input; unreadable ones are collected, a broken rule file stops the run."""
+    from .catalogue import build
+    from .checker import check_paths
+    from .results import Run
+
+    found = _inputs(files, settings)
+    rules = tuple(settings["rules"])
+    reasons: dict[str, str] = {}
+
+    def profile_for(path: str):
+        name, why = settings.profile_for(path)
+        if why:
+            reasons[path] = why
+        return name
+
     try:
-        paths = expand(list(files))
+        results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"])
+        # One profile for every report: its rules are the catalogue; otherwise every profile's.
+        forced = settings.values["profile"].origin.startswith("命令行")
+        catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
     except InputError as exc:
         _fail(exc)
-    results, bad, resolved = [], False, {}
-    for path in paths:
+    for r in results:
+        if r.path in reasons:
+            r.profile_reason = reasons[r.path]
+    return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue, arguments=sys.argv[1:])
+
+
+@main.command("check")
+@click.argument("files", nargs=-1)
+@click.option("--profile", "-p", help="规则配置：national、county-government、department、township；缺省时按报告单位推断")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
+@click.option("--format", "-f", "fmt", default="text", show_default=True,
+              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
+              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="达到该严重程度的问题使退出码为 1（缺省 error）")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="基线文件：其中记录的已知问题不使检查失败")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="配置文件（缺省：从当前目录向上查找 .report-check.yaml 或 pyproject.toml）")
+@click.option("--no-config", is_flag=True, help="不读取配置文件")
+@click.option("--show-config", is_flag=True, help="显示生效的设置及其来源，然后退出")
+@click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
+def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
+              show_config, color) -> None:
+    """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
+
+    退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
+    """
+    from . import output
+
+    settings = _settings(config_file, no_config, {"profile": profile, "rules": list(rule_files),
+                                                  "fail-on": fail_on, "baseline": baseline_file})
+    if show_config:
+        output.emit(settings.to_text(), "text")
+        sys.exit(0)
+    targets = _targets(outputs, fmt)
+    run = _run(files, settings)
+    if settings["baseline"]:
+        from . import baseline
+
         try:
-            results.append(check_path(path, profile, tuple(rule_files), fail_on, resolved))
+            entries = baseline.load(settings["baseline"])
         except InputError as exc:
-            bad = True
-            click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
-            if exc.path in rule_files or exc.path.startswith("rules/"):
-                sys.exit(EXIT_USAGE)
-        except Exception as exc:  # a reader library failing on a malformed file
-            bad = True
-            click.echo(f"report-check: {path}: 无法读取文件（{type(exc).__name__}: {exc}）", err=True)
+            _fail(exc)
+        run.stale = baseline.apply(run.results, entries)
+    for bad in run.unreadable:
+        click.echo(f"report-check: {bad.path}: {bad.problem}", err=True)
+    for entry in run.stale:
+        click.echo(f"report-check: 基线条目已不再出现，可以删除：{entry.describe()}", err=True)
     if color is None:
         color = sys.stdout.isatty()
-    if results:
-        out = render(fmt, results, color=color)
-        click.echo(out, nl=not out.endswith("\n"))
+    try:
+        output.show(run, fmt, color=color)
         for name, path in targets:
-            try:
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(render(name, results))
-            except OSError as exc:
-                _fail(InputError(path, f"无法写入输出文件（{exc.strerror or exc}）"))
-    if bad:
+            output.write_file(run, name, path)
+        if "github" in (fmt, *(n for n, _ in targets)):
+            output.step_summary(run)
+    except InputError as exc:
+        _fail(exc)
+    if any(not u.skipped for u in run.unreadable):
         sys.exit(EXIT_USAGE)
-    sys.exit(1 if any(r.failed for r in results) else 0)
+    sys.exit(1 if run.failed else 0)
+
+
+@main.command("baseline")
+@click.argument("files", nargs=-1)
+@click.option("--output", "-o", "output_file", required=True, type=click.Path(dir_okay=False),
+              help="写入的基线文件，如 .report-check-baseline.yaml")
+@click.option("--reason", required=True, help="接受这些问题的理由，写入每个条目")
+@click.option("--profile", "-p", help="规则配置（缺省：配置文件或按报告单位推断）")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--no-config", is_flag=True)
+def baseline_cmd(files, output_file, reason, profile, rule_files, config_file, no_config) -> None:
+    """记录报告当前的全部问题及理由，供 check --baseline 使用。"""
+    from . import baseline, output
+
+    if not reason.strip():
+        _fail(InputError("--reason", "理由不能为空"))
+    settings = _settings(config_file, no_config, {"profile": profile, "rules": list(rule_files)})
+    run = _run(files, settings)
+    for bad in run.unreadable:
+        click.echo(f"report-check: {bad.path}: {bad.problem}", err=True)
+    if any(not u.skipped for u in run.unreadable):
+        sys.exit(EXIT_USAGE)
+    entries = baseline.entries_for(run.results, reason.strip())
+    try:
+        output.write_text(output_file, baseline.dump(entries))
+    except InputError as exc:
+        _fail(exc)
+    _say(f"已记录 {len(entries)} 个问题（{len(run.results)} 份报告）到 {output_file}")
+
+
+@main.command("init")
+def init_cmd() -> None:
+    """在当前目录写一个带注释的 .report-check.yaml 起始配置。"""
+    from .config import write_starter
+
+    try:
+        path = write_starter(Path.cwd())
+    except InputError as exc:
+        _fail(exc)
+    _say(f"已写入 {path.name}；用 report-check check --show-config 查看生效的设置")
 
 
 @main.group()
@@ -133,12 +264,12 @@ def rules_list(profile, rule_files) -> None:
         resolved = resolve(profile, tuple(rule_files))
     except InputError as exc:
         _fail(exc)
-    click.echo(f"{resolved.name}（{resolved.title}）：{len(resolved.rules)} 条规则，来自 {' → '.join(resolved.chain)}")
+    _say(f"{resolved.name}（{resolved.title}）：{len(resolved.rules)} 条规则，来自 {' → '.join(resolved.chain)}")
     from .results import SEVERITY_LABELS
 
     width = max(len(r.id) for r in resolved.rules)
     for r in resolved.rules:
-        click.echo(f"  {r.id:<{width}}  {SEVERITY_LABELS[r.severity]}  {r.title}")
+        _say(f"  {r.id:<{width}}  {SEVERITY_LABELS[r.severity]}  {r.title}")
 
 
 @rules.command("explain")
@@ -173,7 +304,7 @@ def rules_explain(rule_id, profile) -> None:
     out += [f"修改建议：{rule.fix}", f"定义于：{rule.origin}", "", "符合的示例："]
     out += [_indent(t) for t in rule.examples.passing]
     out += ["不符合的示例："] + [_indent(t) for t in rule.examples.failing]
-    click.echo("\n".join(out))
+    _say("\n".join(out))
 
 
 def _indent(text: str) -> str:
@@ -190,7 +321,7 @@ def rules_validate(file) -> None:
         data = load_file(file)
     except InputError as exc:
         _fail(exc)
-    click.echo(f"{file}：有效，{len(data.get('rules', []))} 条规则")
+    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则")
 
 
 @rules.command("test")
@@ -220,8 +351,8 @@ def rules_test(file, profile) -> None:
             if not r.ok:
                 failed += 1
                 why = "没有报告问题" if r.expect == "fail" else "却报告了：" + "；".join(r.got)
-                click.echo(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
-    click.echo(f"{total - failed} passed, {failed} failed")
+                _say(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
+    _say(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 
@@ -236,4 +367,4 @@ def eval_cmd(folder, profile) -> None:
         ev = evaluate(folder, profile)
     except InputError as exc:
         _fail(exc)
-    click.echo(to_text(ev), nl=False)
+    _say(to_text(ev), nl=False)

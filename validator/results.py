@@ -32,12 +32,24 @@ class Finding:
     fix: str = ""
     source: str = ""  # where in the original file ("第3页", "第12段"), when it differs from a line
 
+    @property
+    def file_line(self) -> int | None:
+        """The line of the file itself, for machine formats; None when the finding concerns the
+        whole report or sits in a Word, PDF or web file, whose block counter is no line of it."""
+        return None if self.source or self.line <= 0 else self.line
+
+    @property
+    def where(self) -> str:
+        """The position a reader can find: 第N行 in a text file, else the reader's 第N段/第N页."""
+        return self.source or (f"第{self.line}行" if self.line > 0 else "全文")
+
     def to_dict(self) -> dict:
         return {
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
-            "line": self.line or None,
+            "line": self.file_line,
+            "source": self.source or None,
             "section": self.section,
             "excerpt": self.excerpt,
             "basis": self.basis,
@@ -55,7 +67,8 @@ class Evidence:
     source: str = ""  # where in a Word, PDF or web file ("第12段", "第3页"); text formats use the line
 
     def to_dict(self) -> dict:
-        return {"line": self.line, "excerpt": self.excerpt, "section": self.section}
+        line = None if self.source or self.line <= 0 else self.line
+        return {"line": line, "excerpt": self.excerpt, "section": self.section, "source": self.source or None}
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,8 @@ class Result:
     fail_on: str = "error"
     format: str = ""
     basis_urls: dict[str, str] = field(default_factory=dict)
+    # Findings a baseline accepts, each with its recorded reason: shown, never failing the check.
+    baselined: list[tuple[Finding, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -124,4 +139,38 @@ class Result:
             "counts": self.counts,
             "checklist": [c.to_dict() for c in self.checklist],
             "findings": [f.to_dict() for f in self.findings],
+            **({"baselined": [{**f.to_dict(), "reason": why} for f, why in self.baselined]}
+               if self.baselined else {}),
         }
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not be read: every machine format lists it, so no input vanishes."""
+
+    path: str
+    problem: str
+    skipped: bool = False  # a format left out on purpose (.doc, .wps): listed, not an error
+
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else "error"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "status": self.status, "error": self.problem}
+
+
+@dataclass
+class Run:
+    """One invocation as the formatters see it: the results, the inputs that could not be read,
+    and the rule catalogue (report-independent rule metadata) when the caller knows it."""
+
+    results: list[Result]
+    unreadable: list[Unreadable] = field(default_factory=list)
+    rules: list | None = None  # catalogue.RuleInfo; None: built from the bundled profiles
+    arguments: list[str] = field(default_factory=list)  # the command line, for SARIF invocations
+    stale: list = field(default_factory=list)  # baseline entries that no longer match
+
+    @property
+    def failed(self) -> bool:
+        return any(not u.skipped for u in self.unreadable) or any(r.failed for r in self.results)

@@ -1,10 +1,10 @@
-"""GitHub Actions annotations: one escaped workflow command per finding."""
+"""GitHub Actions annotations: one escaped workflow command per finding, lines only where true."""
 
 from __future__ import annotations
 
 from validator.formatters import render
 from validator.formatters.github import escape_data, escape_property
-from validator.results import Finding, Result
+from validator.results import Finding, Result, Run, Unreadable
 
 
 def test_one_command_per_finding_with_level_and_position(failing):
@@ -12,8 +12,10 @@ def test_one_command_per_finding_with_level_and_position(failing):
     assert len(lines) == 4
     assert lines[0].startswith("::error file=reports/乙县2023年.docx,title=structure.shortcomings::")
     assert "line=" not in lines[0]  # whole-document finding
-    assert lines[1].startswith("::warning file=reports/乙县2023年.docx,line=12,title=data.figures::")
+    # 第3页 is no line of the file: the annotation is on the file, the page in the message.
+    assert lines[1].startswith("::warning file=reports/乙县2023年.docx,title=data.figures::第3页：百分比超过")
     assert lines[2].startswith("::notice file=reports/乙县2023年.docx,line=30,title=style.punctuation::")
+    assert lines[3].startswith("::warning file=reports/乙县2023年.docx,line=40,title=data.figures::")
 
 
 def test_message_newlines_and_percent_are_escaped(failing):
@@ -40,3 +42,11 @@ def test_passing_report_prints_nothing(passing):
 def test_stdin_has_no_file(failing):
     piped = Result(**{**vars(failing), "path": "<stdin>"})
     assert all("file=" not in line for line in render("github", [piped]).splitlines())
+
+
+def test_unreadable_file_is_an_error_and_skipped_one_a_warning(failing):
+    run = Run([failing], unreadable=[Unreadable("reports/坏.pdf", "PDF 文件已损坏"),
+                                     Unreadable("reports/旧.doc", "已跳过：请另存为 .docx", skipped=True)])
+    lines = render("github", run).splitlines()
+    assert lines[-2] == "::error file=reports/坏.pdf,title=无法读取::PDF 文件已损坏"
+    assert lines[-1].startswith("::warning file=reports/旧.doc,title=已跳过::")

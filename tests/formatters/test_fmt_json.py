@@ -61,3 +61,20 @@ def test_schema_rejects_drift(schema, failing, break_it):
     break_it(data)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_unreadable_and_skipped_inputs_are_documents(schema, failing):
+    from validator.results import Run, Unreadable
+
+    run = Run([failing], unreadable=[Unreadable("reports/坏.pdf", "PDF 已损坏"),
+                                     Unreadable("reports/旧.doc", "已跳过", skipped=True)])
+    data = json.loads(render("json", run))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["documents"][1:] == [{"path": "reports/坏.pdf", "status": "error", "error": "PDF 已损坏"},
+                                     {"path": "reports/旧.doc", "status": "skipped", "error": "已跳过"}]
+
+
+def test_positions_of_paged_findings_are_not_lines(failing):
+    doc = json.loads(render("json", [failing]))["documents"][0]
+    paged = next(f for f in doc["findings"] if f["source"])
+    assert paged["source"] == "第3页" and paged["line"] is None

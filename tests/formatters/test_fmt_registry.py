@@ -9,7 +9,7 @@ from validator.errors import InputError
 
 
 def test_names_lists_every_format_text_first():
-    assert formatters.names() == ["text", "json", "sarif", "junit", "github"]
+    assert formatters.names() == ["text", "json", "sarif", "junit", "github", "markdown", "codeclimate"]
 
 
 @pytest.mark.parametrize("name", formatters.names())
@@ -38,8 +38,18 @@ def test_formatters_do_not_change_results(failing):
     assert failing.to_dict() == before
 
 
-def test_repo_path_makes_absolute_paths_relative(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert formatters.repo_path(str(tmp_path / "reports" / "a.md")) == "reports/a.md"
+def test_repo_path_is_relative_to_the_repository_root(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "reports" / "sub").mkdir(parents=True)
+    monkeypatch.chdir(repo)
+    assert formatters.repo_path(str(repo / "reports" / "a.md")) == "reports/a.md"
     assert formatters.repo_path("./reports/a.md") == "reports/a.md"
     assert formatters.repo_path("<stdin>") == "<stdin>"
+    monkeypatch.chdir(repo / "reports" / "sub")  # a job run from a subfolder
+    assert formatters.repo_path("a.md") == "reports/sub/a.md"
+    assert formatters.repo_path(str(tmp_path / "elsewhere.md")) == (tmp_path / "elsewhere.md").as_posix()
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(repo / "reports"))
+    assert formatters.repo_path(str(repo / "reports" / "a.md")) == "a.md"

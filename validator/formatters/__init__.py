@@ -1,20 +1,19 @@
-"""Output formats: each module turns a list of Results into one string.
+"""Output formats: each module turns one Run (results, unreadable inputs, rule catalogue) into text.
 
-One module per format behind one small interface, ``render(results, *, color=False) -> str``, so
-a new format is a new module and a line in ``FORMATTERS``; modules load only when used. Formatters
-only read Results; the exit code is decided elsewhere and never depends on the format.
+One module per format behind one small interface, ``render(run, *, color=False) -> str``, so a
+new format is a new module and a line in ``FORMATTERS``; modules load only when used. Formatters
+only read the Run; the exit code is decided elsewhere and never depends on the format.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from pathlib import Path
 
 from ..errors import InputError
-
-if TYPE_CHECKING:
-    from ..results import Result
+from ..results import Result, Run
 
 # format name -> module in this package
 FORMATTERS: dict[str, str] = {
@@ -23,42 +22,71 @@ FORMATTERS: dict[str, str] = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "markdown": "markdown",
+    "codeclimate": "codeclimate",
 }
 
 STDIN = "<stdin>"
-
-
 
 def names() -> list[str]:
     """The format names, default (text) first, for ``--format`` choices and help."""
     return list(FORMATTERS)
 
 
-def render(name: str, results: list[Result], *, color: bool = False) -> str:
-    """Render ``results`` in format ``name``; ``color`` matters only to terminal formats."""
+def render(name: str, run: Run | list[Result], *, color: bool = False) -> str:
+    """Render a run (or bare results) in format ``name``; ``color`` matters only to terminals."""
     try:
         module_name = FORMATTERS[name]
     except KeyError:
         raise InputError(name, f"未知的输出格式，可选：{'、'.join(names())}") from None
+    if not isinstance(run, Run):
+        run = Run(results=list(run))
     module = importlib.import_module(f".{module_name}", __name__)
-    return module.render(results, color=color)
+    return module.render(run, color=color)
+
+
+@lru_cache(maxsize=8)
+def _root_of(cwd: str) -> str:
+    """The repository root: the nearest folder up from ``cwd`` holding ``.git``, else ``cwd``."""
+    here = Path(cwd)
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return cwd
+
+
+def repo_root() -> str:
+    """Where CI tools resolve paths from; GITHUB_WORKSPACE / CI_PROJECT_DIR win when set."""
+    for var in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        value = os.environ.get(var)
+        if value and os.path.isdir(value):
+            return os.path.abspath(value)
+    return _root_of(os.getcwd())
+
+
+def inside_root(path: str) -> bool:
+    """Whether a checked path lies under the repository root (so a relative URI names it)."""
+    if path == STDIN:
+        return False
+    try:
+        rel = os.path.relpath(os.path.abspath(path), repo_root())
+    except ValueError:  # another drive on Windows
+        return False
+    return rel != os.pardir and not rel.startswith(os.pardir + os.sep)
 
 
 def repo_path(path: str) -> str:
-    """A path as CI tools want it: relative to the working directory when possible, with ``/``.
+    """A path as CI tools want it: relative to the repository root when under it, with ``/``.
 
-    GitHub annotations and SARIF locations are matched against repository paths, and the
-    workflow runs at the repository root, so an absolute path under it is made relative.
+    GitHub annotations and SARIF locations are matched against repository paths, whichever
+    folder the job runs in; a path outside the repository stays absolute.
     """
     if path == STDIN:
         return path
-    if os.path.isabs(path):
-        try:
-            rel = os.path.relpath(path)
-        except ValueError:  # another drive on Windows
-            rel = os.pardir
-        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
-            path = rel
+    if inside_root(path):
+        path = os.path.relpath(os.path.abspath(path), repo_root())
+    elif not os.path.isabs(path):
+        path = os.path.abspath(path)
     if os.sep != "/":
         path = path.replace(os.sep, "/")
     if os.altsep and os.altsep != "/":

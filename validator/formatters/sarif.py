@@ -1,24 +1,33 @@
 """SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers).
 
-One run per invocation; the rules are every rule id seen in the checklists (so a viewer can show a
-rule that passed), each result is one finding. Line 0 findings concern the whole report and get a
-location without a region, since SARIF lines start at 1. Output order follows the input, so the
-same input gives the same file.
+One run per invocation. The rule descriptors come from the rule catalogue, never from the reports
+checked, so a rule reads the same in every upload; each finding is one result. Every result has a
+region: a true line of a text file, else line 1 of the file (a finding about the whole report, or
+one in a Word, PDF or web file, whose 第N段/第N页 goes in the message and properties). Paths under
+the repository root are relative URIs with ``uriBaseId`` SRCROOT; others are ``file://`` URIs.
+An input that could not be read is a tool execution notification. No timestamps: the same input
+gives the same file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..results import Finding, Result, rule_family
-from . import STDIN, repo_path
+from ..baseline import fingerprint
+from ..catalogue import RuleInfo, lookup
+from ..results import SEVERITY_LABELS, Finding, Result, Run
+from . import STDIN, inside_root, repo_path, repo_root
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "reportCheck/v1"
+BASE_ID = "SRCROOT"
+AUTOMATION_ID = "report-check/"
+STDIN_URI = "stdin"
 
 
 def level(severity: str) -> str:
@@ -31,87 +40,120 @@ def artifact_uri(path: str) -> str:
     return quote(repo_path(path), safe="/")
 
 
-def _rules(results: list[Result]) -> list[dict]:
-    """One descriptor per rule id, in first-seen order: checklist items, then stray findings."""
-    seen: dict[str, dict] = {}
-    for r in results:
-        for item in r.checklist:
-            d = seen.setdefault(item.rule, _blank(item.rule, item.severity))
-            d["title"] = d["title"] or item.title
-        for f in r.findings:
-            d = seen.setdefault(f.rule, _blank(f.rule, f.severity))
-            d["basis"] = d["basis"] or f.basis
-            d["fix"] = d["fix"] or f.fix
-        for rule, d in seen.items():
-            d["url"] = d["url"] or r.basis_urls.get(rule, "")
+def artifact_location(path: str) -> dict:
+    """Relative to SRCROOT inside the repository, an absolute file URI outside it."""
+    if path == STDIN:
+        return {"uri": STDIN_URI, "description": {"text": "标准输入"}}
+    if inside_root(path):
+        return {"uri": artifact_uri(path), "uriBaseId": BASE_ID}
+    return {"uri": Path(os.path.abspath(path)).as_uri()}
 
-    out = []
-    for d in seen.values():
-        desc: dict = {
-            "id": d["id"],
-            "name": d["id"],
-            "shortDescription": {"text": d["title"] or d["id"]},
-        }
-        if d["basis"]:
-            desc["fullDescription"] = {"text": d["basis"]}
-        help_lines = []
-        if d["basis"]:
-            help_lines.append(f"依据：{d['basis']}")
-        if d["fix"]:
-            help_lines.append(f"修改建议：{d['fix']}")
-        if help_lines:
-            desc["help"] = {"text": "\n".join(help_lines)}
-        if d["url"]:
-            desc["helpUri"] = d["url"]
-        desc["defaultConfiguration"] = {"level": level(d["severity"])}
-        desc["properties"] = {"family": rule_family(d["id"])}
-        out.append(desc)
+
+def _descriptor(info: RuleInfo) -> dict:
+    help_text = [f"{info.title}：{info.description}"]
+    help_md = [f"**{info.title}**", "", info.description]
+    if info.basis:
+        help_text.append(f"依据：{info.basis}")
+        help_md += ["", f"**依据**：{info.basis}"]
+    if info.fix:
+        help_text.append(f"修改建议：{info.fix}")
+        help_md += ["", f"**修改建议**：{info.fix}"]
+    if len(info.levels) > 1:
+        levels = "；".join(f"{p} {SEVERITY_LABELS.get(s, s)}" for p, s in info.levels.items())
+        help_text.append(f"各规则配置中的严重程度：{levels}")
+        help_md += ["", "| 规则配置 | 严重程度 |", "| --- | --- |"]
+        help_md += [f"| {p} | {SEVERITY_LABELS.get(s, s)} |" for p, s in info.levels.items()]
+    return {
+        "id": info.id,
+        "shortDescription": {"text": info.title},
+        "fullDescription": {"text": info.description},
+        "help": {"text": "\n".join(help_text), "markdown": "\n".join(help_md)},
+        "defaultConfiguration": {"level": level(info.severity)},
+        "properties": {"tags": [info.family], "family": info.family,
+                       "profiles": {p: s for p, s in info.levels.items()}},
+    }
+
+
+def _catalogue(run: Run) -> list[RuleInfo]:
+    """The run's catalogue, plus entries for finding ids it lacks (derived from the id alone)."""
+    if run.rules is None:
+        from ..catalogue import build
+
+        run.rules = build()
+    out = list(run.rules)
+    known = {info.id for info in out}
+    for r in run.results:
+        for f in [*r.findings, *(f for f, _ in r.baselined)]:
+            if f.rule not in known:
+                known.add(f.rule)
+                out.append(lookup(run.rules, f.rule))
     return out
 
 
-def _blank(rule: str, severity: str) -> dict:
-    return {"id": rule, "title": "", "severity": severity, "basis": "", "fix": "", "url": ""}
-
-
-def _fingerprint(path: str, f: Finding) -> str:
-    """Keyed on rule, file, section and message, never the line: lines drift between drafts."""
-    key = "\x1f".join((f.rule, repo_path(path), f.section or "", f.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-
-
-def _result(r: Result, f: Finding, index: dict[str, int]) -> dict:
+def _message(f: Finding) -> str:
     text = f.message
+    if f.source:
+        text = f"{f.source}：{text}"
     if f.fix:
         text += f"\n修改建议：{f.fix}"
+    return text
+
+
+def _result(r: Result, f: Finding, index: dict[str, int], seen: dict[tuple, int], reason: str | None = None) -> dict:
+    line = f.file_line or 1
+    region = {"startLine": line}
     out: dict = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": level(f.severity),
-        "message": {"text": text},
+        "message": {"text": _message(f)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path), "region": region}}],
     }
-    if r.path != STDIN:
-        physical: dict = {"artifactLocation": {"uri": artifact_uri(r.path)}}
-        if f.line > 0:
-            physical["region"] = {"startLine": f.line}
-        out["locations"] = [{"physicalLocation": physical}]
-    out["partialFingerprints"] = {FINGERPRINT: _fingerprint(r.path, f)}
-    props: dict = {"severity": f.severity, "profile": r.profile}
+    # Keyed on rule, section and excerpt, never the line (lines drift between drafts); the
+    # occurrence count tells identical findings in one file apart.
+    digest = fingerprint(f)
+    seen[(r.path, digest)] = seen.get((r.path, digest), 0) + 1
+    out["partialFingerprints"] = {"primaryLocationLineHash": f"{digest}:{seen[(r.path, digest)]}",
+                                  FINGERPRINT: digest}
+    if reason is not None:
+        out["suppressions"] = [{"kind": "external", "status": "accepted",
+                                "justification": reason or "列入基线"}]
+    props: dict = {"severity": f.severity, "profile": r.profile, "position": f.where}
+    if f.source:
+        props["source"] = f.source
     if f.section:
         props["section"] = f.section
     if f.excerpt:
         props["excerpt"] = f.excerpt
-    if f.source:
-        props["source"] = f.source
     out["properties"] = props
     return out
 
 
-def document(results: list[Result]) -> dict:
+def _notification(bad) -> dict:
+    return {
+        "level": "error",
+        "message": {"text": f"{bad.path}：{bad.problem}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(bad.path)}}],
+    }
+
+
+def document(run: Run | list[Result]) -> dict:
     """The SARIF log as a dict, for callers that post-process it."""
-    rules = _rules(results)
-    index = {d["id"]: i for i, d in enumerate(rules)}
-    run_results = [_result(r, f, index) for r in results
-                   for f in sorted(r.findings, key=lambda f: (f.line, f.rule))]
+    if not isinstance(run, Run):
+        run = Run(results=list(run))
+    infos = _catalogue(run)
+    index = {info.id: i for i, info in enumerate(infos)}
+    seen: dict[str, int] = {}
+    results = []
+    for r in run.results:
+        results += [_result(r, f, index, seen) for f in sorted(r.findings, key=lambda f: (f.line, f.rule))]
+        results += [_result(r, f, index, seen, why) for f, why in r.baselined]
+    root = Path(repo_root()).as_uri().rstrip("/") + "/"
+    invocation: dict = {"executionSuccessful": not run.unreadable, "workingDirectory": {"uri": root}}
+    if run.arguments:
+        invocation["arguments"] = list(run.arguments)
+    if run.unreadable:
+        invocation["toolExecutionNotifications"] = [_notification(b) for b in run.unreadable]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -120,13 +162,17 @@ def document(results: list[Result]) -> dict:
                 "name": "report-check",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": rules,
+                "rules": [_descriptor(info) for info in infos],
             }},
-            "results": run_results,
+            "automationDetails": {"id": AUTOMATION_ID},
+            "originalUriBaseIds": {BASE_ID: {"uri": root}},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
         }],
     }
 
 
-def render(results: list[Result], *, color: bool = False) -> str:
+def render(run: Run, *, color: bool = False) -> str:
     """Indented, real Chinese characters, trailing newline."""
-    return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..results import SEVERITY_LABELS
-from ..results import SEVERITIES, SEVERITY_RANK, ChecklistItem, Finding, Result
+from ..results import SEVERITIES, SEVERITY_LABELS, SEVERITY_RANK, ChecklistItem, Finding, Result, Run
 
 _RESET = "\033[0m"
 _STYLES = {
@@ -29,12 +28,17 @@ EVIDENCE_WIDTH = 30
 EXCERPT_WIDTH = 60
 
 
-def render(results: list[Result], *, color: bool = False) -> str:
-    """One block per report; a total line when there is more than one."""
+def render(run: Run, *, color: bool = False) -> str:
+    """One block per report and a total line when there is more than one input. Inputs not
+    checked are said on stderr, one line each; here they are only counted in the total."""
     paint = _painter(color)
+    results = run.results
     blocks = [_document(r, paint) for r in results]
-    if len(results) > 1:
-        blocks.append(_total(results, paint))
+    if run.stale:
+        blocks.append("\n".join([paint("基线中已不再出现的条目（可以删除）", "bold")]
+                                + [f"  {e.describe()}" for e in run.stale]))
+    if results and len(results) + len(run.unreadable) > 1:
+        blocks.append(_total(run, paint))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -70,6 +74,11 @@ def _document(result: Result, paint) -> str:
     lines.extend(_checklist(result, paint))
     lines.append("")
     lines.extend(_findings(result.findings, paint))
+    if result.baselined:
+        lines.append("")
+        lines.append(f"{paint(f'已列入基线（{len(result.baselined)}）', 'bold')}  不计入结果")
+        for f, why in result.baselined:
+            lines.append(f"  {_position(f)}  {f.rule}  {shorten(f.message, EXCERPT_WIDTH)}  理由：{why}")
     lines.append("")
     lines.append(_summary(result, paint))
     return "\n".join(lines)
@@ -81,6 +90,9 @@ def _checklist(result: Result, paint) -> list[str]:
     per_rule: dict[str, int] = {}
     for f in result.findings:
         per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    accepted: dict[str, int] = {}
+    for f, _ in result.baselined:
+        accepted[f.rule] = accepted.get(f.rule, 0) + 1
     width = max(len(item.rule) for item in result.checklist)
     held = _held_back(result.checklist)
     parts: dict[str, list[ChecklistItem]] = {}
@@ -92,6 +104,8 @@ def _checklist(result: Result, paint) -> list[str]:
     for part, items in parts.items():
         lines.append(f"  {paint(part, 'bold')}")
         for item in items:
+            if item.status == "violated" and not _owns(item.rule, per_rule) and _owns(item.rule, accepted):
+                item = ChecklistItem(item.rule, item.title, "baselined", item.severity, part=item.part)
             lines.append("    " + _item(item, width, per_rule.get(item.rule, 0), paint))
     if held:
         lines.append(f"  {paint(_MARKS['not-applicable'], 'dim')} 其余{held[0]}项  {paint('不适用：' + held[1], 'dim')}")
@@ -106,6 +120,11 @@ def _held_back(checklist: list[ChecklistItem]) -> tuple[int, str] | None:
         return None
     reasons = {item.reason for item in skipped}
     return (len(skipped), reasons.pop()) if len(reasons) == 1 and None not in reasons else None
+
+
+def _owns(rule: str, counts: dict[str, int]) -> int:
+    """Findings of a rule and of its sub-findings (``structure.title`` owns ``structure.title.year``)."""
+    return sum(n for r, n in counts.items() if r == rule or r.startswith(rule + "."))
 
 
 def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
@@ -127,13 +146,14 @@ def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
         if found > 1:
             label += f"（{found}处）"
         return f"{paint(_MARKS['violated'], style)} {head}  {paint(label, style)}"
+    if item.status == "baselined":
+        return f"{paint(_MARKS['not-applicable'], 'dim')} {head}  {paint('已列入基线', 'dim')}"
     reason = f"不适用：{item.reason}" if item.reason else "不适用"
     return f"{paint(_MARKS['not-applicable'], 'dim')} {head}  {paint(reason, 'dim')}"
 
 
 def _position(f: Finding) -> str:
-    where = f.source or (f"第{f.line}行" if f.line > 0 else "全文")
-    return where
+    return f.where
 
 
 def _findings(findings: list[Finding], paint) -> list[str]:
@@ -174,7 +194,8 @@ def _summary(result: Result, paint) -> str:
     return f"结果：{verdict}  {_counts(result.counts, paint)}"
 
 
-def _total(results: list[Result], paint) -> str:
+def _total(run: Run, paint) -> str:
+    results = run.results
     totals = {s: 0 for s in SEVERITIES}
     for r in results:
         for sev, n in r.counts.items():
@@ -184,4 +205,10 @@ def _total(results: list[Result], paint) -> str:
     passed_text = paint(str(passed), "green") if passed else str(passed)
     failed_text = paint(str(failed), "red") if failed else str(failed)
     verdict = f"通过 {passed_text}  不通过 {failed_text}"
+    errors = sum(1 for u in run.unreadable if not u.skipped)
+    skipped = len(run.unreadable) - errors
+    if errors:
+        verdict += f"  无法读取 {paint(str(errors), 'red')}"
+    if skipped:
+        verdict += f"  跳过 {skipped}"
     return f"合计：{len(results)} 份报告  {verdict}  {_counts(totals, paint)}"
