@@ -32,9 +32,9 @@ def check(options: dict, ctx: Context) -> Outcome:
     needed = options.get("min", 1)
     found: list[Hit] = []
     for block in blocks:
-        if line_rx is not None and not block.style_level and line_rx.search(block.norm):
-            continue
         for m in rx.finditer(block.norm):
+            if line_rx is not None and not block.style_level and line_rx.search(block.norm):
+                break
             if near_rx is not None and not near(block, m.start(), m.end(), near_rx, within):
                 continue
             if near(block, m.start(), m.end(), unless_rx, options.get("unless_within", 8)):
