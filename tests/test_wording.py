@@ -85,6 +85,7 @@ CAUSES = [
     pytest.param("这主要是由于监管对象增长较快，执法编制未同步调整。", "由于", id="zhe-zhuyao-youyu"),
     pytest.param("出现上述问题的原因：一是编制不足；二是培训投入有限。", "原因", id="de-yuanyin"),
     pytest.param("问题的根源在于基层执法资源配置与任务不匹配。", "根源", id="genyuan"),
+    pytest.param("分析其成因，执法编制长期未作调整。", "成因", id="chengyin"),
 ]
 PROBLEMS = "一是基层执法力量与监管任务不相适应，市场监管所执法人员少、专业弱；二是执法信息化水平不高，部门间数据尚未互通共享。"
 
@@ -144,7 +145,9 @@ def test_bundle_is_evidence_for_each_system_and_says_so(fmt):
             assert checked.evidence.line == txt_line(lines, "全面推行行政执法")
 
 
-@pytest.mark.parametrize("wording", ["严格落实执法三项制度", "深化行政执法领域“三项制度”", "落实行政执法三项制度"])
+@pytest.mark.parametrize("wording", [
+    "严格落实执法三项制度", "深化行政执法领域“三项制度”", "落实行政执法三项制度", "规范执法行为，全面落实“三项制度”",
+])
 def test_bundle_wordings(wording):
     measures = BUNDLE_MEASURES[:2] + [BUNDLE_MEASURES[2].replace("全面推行行政执法“三项制度”", wording)] + BUNDLE_MEASURES[3:]
     result = check(lines_of(measures=measures))
@@ -218,7 +221,7 @@ def test_studying_the_reconsideration_law_is_not_a_reconsideration_figure():
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_site_column_is_not_openness_work(fmt):
     measures = MEASURES[:3] + ["（三）强化监督。全年收到行政复议申请9件，审结9件；一审行政诉讼案件3件。"]
-    lines = ["首页 > 政务公开 > 法治政府建设", "政府信息公开"] + lines_of(measures=measures)
+    lines = ["首页 > 政务公开 > 法治政府建设", "政府信息公开", "所属栏目：政务公开"] + lines_of(measures=measures)
     result = check(lines, fmt, profile="department")
     assert [f.rule for f in findings(result, "openness.government-affairs")] == ["openness.government-affairs"]
 
@@ -230,7 +233,7 @@ ROUTINE = [
     "（一）健全工作机制。坚持每季度召开一次法治建设联席会议，每月一次集中学法，从三个方面推进依法行政，"
     "建立两项机制，形成一套制度，推出一批典型案例，切实增强“四个意识”、做到“两个维护”。",
     "（二）规范执法行为。一是严格执法程序，二是规范裁量基准，第一时间回应群众诉求，每两个月开展一次执法检查，"
-    "执法水平明显提升，群众满意度不断提高。",
+    "执法水平明显提升，群众满意度不断提高，打造三个一工作品牌。",
 ]
 
 
@@ -293,6 +296,7 @@ ZEROS = [
     pytest.param("全年无行政诉讼案件，未发生行政复议案件。", id="wu-weifasheng"),
     pytest.param("本年度以本局为被告的行政诉讼案件数为零，行政复议案件数为零。", id="shuweiling"),
     pytest.param("行政诉讼连续三年零败诉，全年未收到行政复议申请。", id="lingbaisu"),
+    pytest.param("全年未发生一起行政诉讼，也没有发生行政复议。", id="weifasheng-yiqi"),
 ]
 
 
