@@ -86,6 +86,8 @@ CAUSES = [
     pytest.param("出现上述问题的原因：一是编制不足；二是培训投入有限。", "原因", id="de-yuanyin"),
     pytest.param("问题的根源在于基层执法资源配置与任务不匹配。", "根源", id="genyuan"),
     pytest.param("分析其成因，执法编制长期未作调整。", "成因", id="chengyin"),
+    pytest.param("因专业执法人员短缺，部分案件只能由协管人员协助办理。", "因专业", id="yin-clause"),
+    pytest.param("受制于执法装备和经费保障，非现场执法推进较慢。", "受制于", id="shouzhiyu"),
 ]
 PROBLEMS = "一是基层执法力量与监管任务不相适应，市场监管所执法人员少、专业弱；二是执法信息化水平不高，部门间数据尚未互通共享。"
 
@@ -113,7 +115,7 @@ def test_a_part_that_only_lists_problems_has_no_causes(heading, fmt):
 
 def test_problems_that_only_mention_influence_are_still_problems():
     """受理/受案 are not 受…影响, and the problem words 不够/不足 alone explain nothing."""
-    part = ["二、存在的不足", "受理投诉举报数量逐年增加，办理质量不高，执法人员培训不够、业务能力不足。"]
+    part = ["二、存在的不足", "受理投诉举报数量逐年增加，办理质量不高，执法人员培训不够、业务能力不足。因此需要在今后工作中认真加以解决。"]
     result = check(lines_of(shortcomings=part))
     assert findings(result, "structure.shortcomings.causes")
 
