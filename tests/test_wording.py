@@ -187,6 +187,14 @@ def test_bundle_in_the_plan_only_is_not_evidence():
         assert [f.rule for f in findings(result, rule)] == [rule]
 
 
+def test_bundle_named_as_a_shortcoming_is_not_evidence():
+    measures = [MEASURES[0], MEASURES[1], "（二）规范执法行为。全年办理行政处罚案件286件，开展执法检查410次，行政许可办结率100%。"]
+    shortcomings = [SHORTCOMINGS[0], "部分执法单位行政执法“三项制度”落实不到位。究其原因，执法人员培训不够。"]
+    result = check(lines_of(measures=measures, shortcomings=shortcomings))
+    for rule in ENFORCEMENT:
+        assert [f.rule for f in findings(result, rule)] == [rule]
+
+
 def test_another_three_systems_are_not_enforcement_evidence():
     measures = [MEASURES[0], MEASURES[1],
                 "（二）规范执法行为。全年办理行政处罚案件286件，开展执法检查410次。落实规范性文件“三项制度”，审核文件12件。"]
