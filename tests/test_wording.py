@@ -353,6 +353,7 @@ def _rates(sentence: str) -> tuple[list[str], object]:
     "超额完成年度普法任务，普法计划完成率112%，群众满意率98.6%。",
     "年度目标任务完成比例达到105%，法律顾问参与率100%。",
     "涉企案件数量同比增长150%，办结率100%。",
+    "行政许可和行政检查办件量增长率分别为12%、150%。",
 ])
 def test_completion_and_growth_may_exceed_100(sentence):
     _, result = _rates(sentence)

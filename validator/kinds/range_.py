@@ -2,13 +2,16 @@
 
 Only figures that state a rate are held to the range (率/占比/覆盖…), so "增长150%" passes
 while "满意率达到118%" does not. ``unless`` names what may exceed the range: a change
-("同比增长150%") or a completion against target ("完成率112%", "超额完成"). It is read only
-back to the figure before, so "完成率100%，满意率118%" still checks the 满意率.
+("同比增长150%", "增长率分别为12%、150%") or a completion against target ("完成率112%",
+"超额完成"). It is read from just before the rate word nearest the figure, so in
+"完成率100%，满意率118%" the 满意率 is still checked.
 """
 
 from __future__ import annotations
 
 from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+
+_QUALIFIER_REACH = 4  # how far before the rate word an ``unless`` word still qualifies it ("超额完成率")
 
 
 def check(options: dict, ctx: Context) -> Outcome:
@@ -22,20 +25,18 @@ def check(options: dict, ctx: Context) -> Outcome:
     within = options.get("within", 12)
     outcome = Outcome()
     checked = 0
-    previous_end: dict[int, int] = {}  # line -> end of the last figure seen on it
     for placed in ctx.report.figures:
         block = by_line.get(placed.line)
         fig = placed.figure
-        if block is None:
+        if block is None or fig.unit not in units:
             continue
         floor = max(0, fig.start - within)
-        after_previous = max(floor, previous_end.get(placed.line, 0))
-        previous_end[placed.line] = fig.end
-        if fig.unit not in units:
-            continue
-        if near_rx is not None and not near_rx.search(block.norm, floor, fig.start):
-            continue
-        if unless_rx is not None and unless_rx.search(block.norm, after_previous, fig.start):
+        if near_rx is not None:
+            rate_words = list(near_rx.finditer(block.norm, floor, fig.start))
+            if not rate_words:
+                continue
+            floor = max(floor, rate_words[-1].start() - _QUALIFIER_REACH)
+        if unless_rx is not None and unless_rx.search(block.norm, floor, fig.start):
             continue
         checked += 1
         if not lo <= fig.value <= hi:
