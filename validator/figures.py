@@ -216,9 +216,13 @@ _LONE_ONE_BLOCKERS = frozenset("".join(_words(_WORDS["lone_one_blockers"])))
 _RHETORICAL_MAX = _WORDS["rhetorical_max"]
 _RHETORICAL_UNITS = frozenset(_words(_WORDS["rhetorical_units"]))
 _RHETORICAL_NOUNS = frozenset(_words(_WORDS["rhetorical_nouns"]))
-_RHETORICAL_NOUN = re.compile("[^0-9,.;:、。“”《》()]{0,4}?(?:" + "|".join(map(re.escape, sorted(_RHETORICAL_NOUNS))) + ")")
+_RHETORICAL_NOUN = re.compile(
+    "[^0-9,.;:、。“”《》()]{0,4}?(?:" + "|".join(map(re.escape, sorted(_RHETORICAL_NOUNS))) + ")"
+)
 _FREQUENCY_UNITS = frozenset(_words(_WORDS["frequency_units"]))
-_FREQUENCY = re.compile("每(?:[0-9一二两三四五六七八九十半]{1,3}个?)?(?:" + "|".join(map(re.escape, _words(_WORDS["frequency_periods"]))) + ")")
+_FREQUENCY = re.compile(
+    "每(?:[0-9一二两三四五六七八九十半]{1,3}个?)?(?:" + "|".join(map(re.escape, _words(_WORDS["frequency_periods"]))) + ")"
+)
 _CLAUSE_END = re.compile("[,;:。、!?]")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _ARTICLE_LIST = re.compile(rf"第[0-9{_CN_ALL}]+(?:[、,和及至-][0-9{_CN_ALL}]+)*[、,和及至-]$")
@@ -254,7 +258,8 @@ def _not_data(line: str, start: int, unit_end: int, value: float, unit: str, pre
     if prev == "每":
         return True  # 每两个月, 每3年: an interval
     if unit in _FREQUENCY_UNITS:
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, max(0, start - 20), start)), default=max(0, start - 20))
+        lo = max(0, start - 20)
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, lo, start)), default=lo)
         if _FREQUENCY.search(line, clause_start, start):
             return True
     if unit in _RHETORICAL_UNITS and value <= _RHETORICAL_MAX:

@@ -40,7 +40,8 @@ def check(options: dict, ctx: Context) -> Outcome:
     if zero_rx is not None and len(hits) < needed:
         for block in blocks:
             for m in zero_rx.finditer(block.norm):
-                if near_rx is None or near_rx.search(m.group(0)) or near_rx.search(_lead_in(block.norm, m.start(), within)):
+                lead_in = _lead_in(block.norm, m.start(), within)
+                if near_rx is None or near_rx.search(m.group(0)) or near_rx.search(lead_in):
                     hits.append((block.line, m.start(), m.end()))
         hits.sort()
     if len(hits) >= needed:
