@@ -23,8 +23,9 @@ class ExampleResult:
 
 
 def _with_dependencies(rule: Rule, profile: Profile) -> Profile:
-    """The rule under test plus the part rules that locate its scope."""
-    wanted = {rule.options.get("scope"), rule.options.get("part")}
+    """The rule under test plus the part rules that locate its scope or the parts it leaves out."""
+    left_out = (rule.options.get("summary") or {}).get("outside", ())
+    wanted = {rule.options.get("scope"), rule.options.get("part"), *left_out}
     deps = [
         r for r in profile.rules
         if r.id != rule.id and (r.id in wanted or (rule.options.get("fallback") and r.kind == "part"))

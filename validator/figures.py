@@ -16,12 +16,18 @@ Choices a caller should know:
   A lone 一 counts only before a few plain measure words (一次, 一台, 一家), never in slogans
   ("最多跑一次", "一村一法律顾问", "一次性") or after 统/同/唯/逐….
 - Figures inside 《》 titles or “” quotes are slogans or names ("“综合查一次”", "“八五”"), not data.
+- A routine is not a result: a count of times after 每 + a period ("每季度召开一次", "每月1次")
+  and a number right after 每 ("每两个月") are left out; so is a small count of abstractions
+  ("三个方面", "两项机制", "一套").
+- The word lists (measure words, slogans, the nouns and periods above) are data, in
+  ``validator/data/figure_words.yaml``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 __all__ = ["Figure", "extract", "chinese_to_number"]
 
@@ -137,13 +143,20 @@ def chinese_to_number(s: str) -> float | None:
 
 # --- the combined pattern ---------------------------------------------------------------------
 
-# Measure words. 年 is left out on purpose: "2023年" and "近3年" read as years, not counts.
-_UNITS = """
-    个工作日 工作日 个百分点 百分点 个月 平方公里 平方米 立方米 千克 公斤 公里 公顷 吨 升 亩 米
-    元 次 人次 户次 家次 场次 间次 批次 件次 车次 架次 台次 项次 课时 学时 小时 分钟 天 日 周岁
-    场 件 宗 起 个 家 名 人 户 处 份 条 项 台 辆 艘 期 所 间 块 篇 册 卷 批 类 大类 部 套 本 张
-    幅 位 支 座 栋 幢 村 社区 倍 轮 种 例 则 堂 节 门 集 首 笔 字 方面 % ‰
-""".split()
+def _words(value) -> list[str]:
+    """A word list from the data file: a YAML list, or one string of space-separated words."""
+    return value.split() if isinstance(value, str) else list(value)
+
+
+def _load_words() -> dict:
+    import yaml
+
+    text = resources.files("validator.data").joinpath("figure_words.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_WORDS = _load_words()
+_UNITS = _words(_WORDS["units"])
 
 
 def _trie(words: list[str]) -> str:
@@ -197,15 +210,20 @@ _FIGURE = re.compile(
 _SCALE_EXP = {"万": 4, "亿": 8, "千": 3}
 _UNIT_ALIAS = {"百分点": "个百分点"}
 
-# Fixed expressions that look like number + unit but name a policy or slogan.
-_FIXED = re.compile(
-    r"三项制度|三支一扶|三人制|一次性|一件事|一条龙|五个一|[一二三四五六七八九]位一体"
-    r"|两个(?:确立|维护|责任|大局|结合|毫不动摇)|三个(?:代表|务必)|四个(?:意识|自信|全面)"
+_FIXED = re.compile("|".join(f"(?:{p})" for p in _WORDS["slogans"]))
+_LONE_ONE_UNITS = frozenset(_words(_WORDS["lone_one_units"]))
+_LONE_ONE_BLOCKERS = frozenset("".join(_words(_WORDS["lone_one_blockers"])))
+_RHETORICAL_MAX = _WORDS["rhetorical_max"]
+_RHETORICAL_UNITS = frozenset(_words(_WORDS["rhetorical_units"]))
+_RHETORICAL_NOUNS = frozenset(_words(_WORDS["rhetorical_nouns"]))
+_RHETORICAL_NOUN = re.compile(
+    "[^0-9,.;:、。“”《》()]{0,4}?(?:" + "|".join(map(re.escape, sorted(_RHETORICAL_NOUNS))) + ")"
 )
-# A lone 一 is a count only before these plain measure words (一次, 一台 …).
-_LONE_ONE_UNITS = frozenset("个 次 场 场次 件 宗 名 项 家 家次 台 辆 份 所 座 位 支 套 篇 间 块 人次".split())
-# 统一, 同一, 唯一, 逐一, 万一, 之一, 第一, 每一, 再一次, 另一, 跑一次 …: 一 belongs to the word before.
-_LONE_ONE_BLOCKERS = frozenset("统同唯单逐万之第某每再又另任专如惟跑")
+_FREQUENCY_UNITS = frozenset(_words(_WORDS["frequency_units"]))
+_FREQUENCY = re.compile(
+    "每(?:[0-9一二两三四五六七八九十半]{1,3}个?)?(?:" + "|".join(map(re.escape, _words(_WORDS["frequency_periods"]))) + ")"
+)
+_CLAUSE_END = re.compile("[,;:。、!?]")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _ARTICLE_LIST = re.compile(rf"第[0-9{_CN_ALL}]+(?:[、,和及至-][0-9{_CN_ALL}]+)*[、,和及至-]$")
 _LIST_SEPARATORS = frozenset("、,和及至-")
@@ -233,6 +251,20 @@ def _cn_value(token: str) -> float | None:
                 return float(a)
         return None  # digit-by-digit strings are years or codes, not counts
     return chinese_to_number(token)
+
+
+def _not_data(line: str, start: int, unit_end: int, value: float, unit: str, prev: str) -> bool:
+    """A routine ("每季度召开一次") or a way of organising a sentence ("从三个方面") counts nothing."""
+    if prev == "每":
+        return True  # 每两个月, 每3年: an interval
+    if unit in _FREQUENCY_UNITS:
+        lo = max(0, start - 20)
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, lo, start)), default=lo)
+        if _FREQUENCY.search(line, clause_start, start):
+            return True
+    if unit in _RHETORICAL_UNITS and value <= _RHETORICAL_MAX:
+        return unit in _RHETORICAL_NOUNS or _RHETORICAL_NOUN.match(line, unit_end) is not None
+    return False
 
 
 def extract(line: str) -> list[Figure]:
@@ -276,6 +308,8 @@ def extract(line: str) -> list[Figure]:
             if base is None:
                 continue
             value = base * 10 ** _SCALE_EXP[scale] if scale else base
+        if _not_data(line, start, m.end("u"), value, unit, prev):
+            continue
         unit = _UNIT_ALIAS.get(unit, unit)
         qualifier = q1 or q2 or post or _pre_qualifier(line, start)
         out.append(Figure(line[start:end], value, unit, qualifier, start, end, unit == "%"))

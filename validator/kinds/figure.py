@@ -3,6 +3,10 @@
 A keyword must stand before the figure in the same sentence, as Chinese puts what is counted
 before the count ("收到行政复议申请137件"); a number after it counts something else.
 
+Zero is a figure: "全年无行政诉讼案件", "案件数为零" and "零败诉" state a count as plainly as
+"0件". ``zero`` lists such statements; one counts when the keyword is inside it or stands before
+it in the same sentence.
+
 Reviewers expect results in numbers ("查处案件300宗", "出庭应诉率96.9%"); a part made only of
 adjectives is what the 深圳 guidance calls 泛化.
 """
@@ -30,10 +34,18 @@ def check(options: dict, ctx: Context) -> Outcome:
     within = options.get("within", 30)
     if near_rx is not None:
         figures = [f for f in figures if near_rx.search(_lead_in(by_line[f.line].norm, f.figure.start, within))]
+    hits = [(f.line, f.figure.start, f.figure.end) for f in figures]
+    zero_rx = pattern(options, "zero")
     needed = options.get("min", 1)
-    if len(figures) >= needed:
-        first = figures[0]
-        block = by_line[first.line]
-        return Outcome(evidence=Hit(first.line, excerpt(block, first.figure.start, first.figure.end)))
+    if zero_rx is not None and len(hits) < needed:
+        for block in blocks:
+            for m in zero_rx.finditer(block.norm):
+                lead_in = _lead_in(block.norm, m.start(), within)
+                if near_rx is None or near_rx.search(m.group(0)) or near_rx.search(lead_in):
+                    hits.append((block.line, m.start(), m.end()))
+        hits.sort()
+    if len(hits) >= needed:
+        line, start, end = hits[0]
+        return Outcome(evidence=Hit(line, excerpt(by_line[line], start, end)))
     line = ctx.located[options["scope"]].line if options.get("scope", "document") in ctx.located else 0
-    return Outcome(violations=[Hit(line, "", {"found": len(figures), "min": needed})])
+    return Outcome(violations=[Hit(line, "", {"found": len(hits), "min": needed})])

@@ -1,6 +1,8 @@
 """Text that must not be in a published report: template placeholders, misquoted titles.
 
-Every occurrence is its own finding, so a drafter can fix them all in one pass.
+Every occurrence is its own finding, so a drafter can fix them all in one pass. With ``once``
+the rule reports one finding for the whole report, at the first occurrence, with the count in
+``{count}``: a mirror that masks every digit ("****年") needs one note, not fifty.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ def check(options: dict, ctx: Context) -> Outcome:
             if unless_rx is not None and unless_rx.search(block.norm, max(0, m.start() - within), m.end() + within):
                 continue
             outcome.violations.append(Hit(block.line, excerpt(block, m.start(), m.end()), {"found": m.group(0)}))
+    if options.get("once") and outcome.violations:
+        first = outcome.violations[0]
+        first.detail["count"] = len(outcome.violations)
+        outcome.violations = [first]
     if not outcome.violations:
         outcome.evidence = Hit(0, "")
     return outcome

@@ -1,12 +1,17 @@
 """Figures that cannot be true: a rate above 100%, a negative count.
 
 Only figures that state a rate are held to the range (率/占比/覆盖…), so "增长150%" passes
-while "满意率达到118%" does not.
+while "满意率达到118%" does not. ``unless`` names what may exceed the range: a change
+("同比增长150%", "增长率分别为12%、150%") or a completion against target ("完成率112%",
+"超额完成"). It is read from just before the rate word nearest the figure, so in
+"完成率100%，满意率118%" the 满意率 is still checked.
 """
 
 from __future__ import annotations
 
 from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+
+_QUALIFIER_REACH = 4  # how far before the rate word an ``unless`` word still qualifies it ("超额完成率")
 
 
 def check(options: dict, ctx: Context) -> Outcome:
@@ -25,10 +30,13 @@ def check(options: dict, ctx: Context) -> Outcome:
         fig = placed.figure
         if block is None or fig.unit not in units:
             continue
-        window = block.norm[max(0, fig.start - within): fig.start]
-        if near_rx is not None and not near_rx.search(window):
-            continue
-        if unless_rx is not None and unless_rx.search(window):
+        floor = max(0, fig.start - within)
+        if near_rx is not None:
+            rate_words = list(near_rx.finditer(block.norm, floor, fig.start))
+            if not rate_words:
+                continue
+            floor = max(floor, rate_words[-1].start() - _QUALIFIER_REACH)
+        if unless_rx is not None and unless_rx.search(block.norm, floor, fig.start):
             continue
         checked += 1
         if not lo <= fig.value <= hi:
