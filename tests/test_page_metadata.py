@@ -425,3 +425,20 @@ def test_annex_label_and_red_header_above_a_title_are_not_furniture():
     text = "青河区人民政府文件\n青政〔2024〕5号\n青河区人民政府关于2023年法治政府建设情况的报告\n市人民政府：\n2023年，全区坚持依法行政。\n"
     report = report_from_text(text)
     assert report.furniture == [] and report.meta.unit == "青河区人民政府"
+
+
+@pytest.mark.parametrize("speaker,unit", [
+    ("青河县人民政府副县长  周明", "青河县人民政府"),
+    ("青河市司法局局长 王立", "青河市司法局"),
+])
+def test_speaker_under_a_delivered_title_names_the_unit(speaker, unit):
+    text = "\n".join(["关于2024年度法治政府建设情况的报告",
+                      "——2025年4月29日在青河县第十八届人民代表大会常务委员会第二十六次会议上",
+                      speaker, "主任、各位副主任、秘书长、各位委员：", *body(2024, "我受委托，报告2024年度法治政府建设情况。")])
+    meta = report_from_text(text).meta
+    assert (meta.unit, meta.unit_source, meta.year) == (unit, "head", 2024)
+
+
+def test_a_period_after_the_year_is_not_a_unit():
+    meta = report_from_text("2021年上半年法治政府建设工作情况报告\n上半年，我镇持续规范行政执法。\n").meta
+    assert meta.unit is None

@@ -29,6 +29,8 @@ _TITLE_HINT = re.compile(r"报告|法治政府|法治建设|情况")
 _PLAN_HEADING = re.compile(r"计划|安排|打算|思路|重点|下一|下步|今后|展望")
 _SALUTATION = re.compile(r"^[^。,]{2,40}:$")
 # A report delivered to a 人大常委会: "（2025年4月29日在青河区第三届人民代表大会常务委员会第九次会议上）".
+# "青河县人民政府副县长 周明" under a report delivered to a 人大常委会: the office names the unit.
+_SPEAKER = re.compile(r"^-*\s*(?P<unit>.{2,30}?)(?:党组)?(?:副|代理?)?(?:省长|市长|区长|县长|州长|旗长|镇长|乡长|局长|厅长|部长|署长|主任|书记|秘书长)")
 _DELIVERY = re.compile(r"^[(-]*\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*在.{2,60}会议上[)]?$")
 _ANNEX = re.compile(r"^(附件|附表|附:)\s*\d*")
 # The opening sentence names the unit: "2022年，青河区司法局坚持…", "2023年，在区委的领导下，南山街道…".
@@ -196,7 +198,16 @@ def _unit_line(content: list[Block], meta: Metadata) -> str | None:
     if at is None:
         return None
     near = content[max(0, at - 3):at] + content[at + 1:at + 2]
-    return next((b.norm.lstrip("-") for b in near if is_unit(b.norm.lstrip("-"))), None)
+    found = next((b.norm.lstrip("-") for b in near if is_unit(b.norm.lstrip("-"))), None)
+    if found:
+        return found
+    for block in content[at + 1:at + 4]:  # the speaker under a delivered report
+        if meta.opening_line and block.line >= meta.opening_line:
+            break
+        m = _SPEAKER.match(block.norm)
+        if m and is_unit(m.group("unit")):
+            return m.group("unit")
+    return None
 
 
 def extract_metadata(doc: Document) -> Metadata:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .units import is_unit
+
 _MARKS = re.compile(r"[《》“”\"'‘’「」]")
 _QUOTES = re.compile(r"[《》“”\"'‘’「」]|\s")
 _SUBJECT = re.compile(r"法治|依法行政|依法治")
@@ -59,6 +61,6 @@ def unit_in_title(title: str) -> str | None:
             return unit
     for pattern in (_UNIT_AFTER_YEAR, _UNIT_NO_YEAR):
         m = pattern.match(t)
-        if m and len(m.group("unit").strip()) >= 2:
-            return m.group("unit").strip()
+        if m and is_unit(m.group("unit").strip()):
+            return m.group("unit").strip()  # "2021年上半年法治…" names a period, not a unit
     return None
