@@ -74,7 +74,7 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 
 def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
     """Check one report against a resolved profile."""
-    ctx = Context(report=report, titles={r.id: r.title for r in profile.rules})
+    ctx = Context(report=report, titles={r.id: r.title for r in profile.rules}, roles=profile.roles)
     outcomes = {rule.id: run_rule(rule, ctx) for rule in _ordered(profile.rules)}
     checklist: list[ChecklistItem] = []
     findings: list[Finding] = []
