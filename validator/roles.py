@@ -198,7 +198,8 @@ def assign_roles(report, words: dict) -> RoleMap:
         if roles and roles[0] == "plan" and i == last and "（报告年度＋1）" in reasons[0]:
             reasons[0] += "且为最后部分"
         if not roles:
-            roles, reasons = _place(vocab, report, part, i, closing, parts, themes[i], year)
+            roles, placed = _place(vocab, report, part, i, closing, parts, themes[i], year)
+            reasons += placed
         elif themes[i] and roles == ["measures"]:
             reasons.append(themes[i])
         assigned[id(part)] = Assigned(tuple(roles), tuple(reasons))
@@ -218,7 +219,7 @@ def _demote_thematic(parts: list[Section], read: list[_Heading], themes: list[st
                  or (role == "plan" and "shortcomings" in r.roles)]
         if after:
             nxt = parts[i + 1 + later.index(after[0])]
-            read[i] = _Heading([], [f"{h.reasons[0]}，但其后还有“{nxt.label}”"], True, 0)
+            read[i] = _Heading([], [f"{h.reasons[0]}，但其后还有“{nxt.label}”，不作{NAMES[role]}部分"], True, 0)
 
 
 def _place(vocab, report, part, i, closing, parts, theme, year) -> tuple[list[str], list[str]]:
