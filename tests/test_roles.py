@@ -397,3 +397,19 @@ def test_a_rules_file_extends_the_role_words(tmp_path):
     assert "structure.next-year-plan" in {f.rule for f in check_report(report).findings}
     mine = check_report(report, rules=(str(rules),))
     assert "structure.next-year-plan" not in {f.rule for f in mine.findings}
+
+
+@pytest.mark.parametrize("first", [
+    "一、年度工作计划执行情况",  # 计划 in a review of the year's plan
+    "一、以问题为导向，推进执法规范化",  # 问题 in a thematic heading
+    "一、创新工作思路，提升依法行政水平",  # 思路 in a thematic heading
+])
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_a_closing_word_in_a_measures_heading_does_not_move_the_part(first, fmt):
+    lines = [first, *WORK, "二、存在的问题", FAULTS, "三、党政主要负责人履行第一责任人职责情况",
+             "县长主持召开县政府常务会议研究法治政府建设5次。", "四、2025年工作思路", PLAN.format(next=2025)]
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", lines, "青岚县人民政府")[0 if fmt == "txt" else 1]
+    assert [r for _, r in _roles(report)] == [("measures",), ("shortcomings",), ("first-responsibility",), ("plan",)]
+    assert _structure_findings(report) == set()
+    plan = _item(report, "structure.next-year-plan")
+    assert plan.evidence.line == report.sections[3].line

@@ -188,7 +188,7 @@ def assign_roles(report, words: dict) -> RoleMap:
     texts = [normalize(p.heading) for p in parts]
     read = [_read_heading(vocab, t, year) for t in texts]
     themes = [_thematic(vocab, t) for t in texts]
-    _demote_thematic(parts, read, themes)
+    _demote(parts, read, [themes[i] or _measures_like(vocab, t, year) for i, t in enumerate(texts)])
 
     closing = next((i for i, h in enumerate(read) if _CLOSING & set(h.roles)), None)
     assigned: dict[int, Assigned] = {}
@@ -200,18 +200,25 @@ def assign_roles(report, words: dict) -> RoleMap:
         if not roles:
             roles, placed = _place(vocab, report, part, i, closing, parts, themes[i], year)
             reasons += placed
-        elif themes[i] and roles == ["measures"]:
-            reasons.append(themes[i])
         assigned[id(part)] = Assigned(tuple(roles), tuple(reasons))
         _assign_children(vocab, part, assigned[id(part)], assigned, year)
     return RoleMap(parts, assigned)
 
 
-def _demote_thematic(parts: list[Section], read: list[_Heading], themes: list[str | None]) -> None:
-    """A thematic heading that one word would make a closing part, followed by a measures part or
-    by another part of the same role, is a measure: shortcomings and plan come last."""
+def _measures_like(vocab: Vocabulary, text: str, year: int | None) -> str | None:
+    """Whether a heading also reads as measures ("年度工作计划执行情况", "2024年…")."""
+    rx = vocab.headings["measures"]
+    if (rx and rx.search(text)) or (vocab.generic and vocab.generic.search(text)):
+        return "measures"
+    return "measures" if year and first_year(text) == year else None
+
+
+def _demote(parts: list[Section], read: list[_Heading], measures_like: list[str | None]) -> None:
+    """A heading that one word would make a closing part but that also reads as measures, followed
+    by a measures part or by another part of the same role, is a measure: shortcomings and plan
+    come last."""
     for i, h in enumerate(read):
-        if not themes[i] or h.pieces != 1 or not h.roles or not set(h.roles) <= {"shortcomings", "plan"}:
+        if not measures_like[i] or h.pieces != 1 or not h.roles or not set(h.roles) <= {"shortcomings", "plan"}:
             continue
         role = h.roles[0]
         later = read[i + 1:]
