@@ -413,3 +413,27 @@ def test_a_closing_word_in_a_measures_heading_does_not_move_the_part(first, fmt)
     assert _structure_findings(report) == set()
     plan = _item(report, "structure.next-year-plan")
     assert plan.evidence.line == report.sections[3].line
+
+
+NESTED_CLOSERS = [
+    "一、2024年法治政府建设工作开展情况",
+    "（一）加强组织领导。" + WORK[0],
+    "（二）规范行政执法。" + WORK[1],
+    "（三）完善工作计划，深化普法。" + WORK[2],
+    "（四）存在的问题",
+    FAULTS,
+    "（五）下一步工作打算",
+    PLAN.format(next=2025),
+    "二、镇党委书记、镇长履行推进法治建设第一责任人职责情况",
+    "镇党委书记主持召开党委会议专题研究法治建设3次。",
+]
+
+
+@pytest.mark.parametrize("report", _reports("白鹭镇2024年法治政府建设年度报告", NESTED_CLOSERS, "白鹭镇人民政府"),
+                         ids=["txt", "html"])
+def test_closing_subsections_at_the_end_of_the_only_part(report):
+    owned = {s.label: report.roles.of(s).roles for s in report.all_sections if s.parent and report.roles.of(s).own}
+    assert owned == {"（四）存在的问题": ("shortcomings",), "（五）下一步工作打算": ("plan",)}
+    assert _structure_findings(report) == set()
+    without_plan = report_from_text("\n".join(["白鹭镇2024年法治政府建设年度报告", *NESTED_CLOSERS[:6], *NESTED_CLOSERS[8:]]))
+    assert _structure_findings(without_plan) == {"structure.next-year-plan"}  # （三）完善工作计划 is not a plan

@@ -245,13 +245,29 @@ def _place(vocab, report, part, i, closing, parts, theme, year) -> tuple[list[st
 
 
 def _assign_children(vocab, section: Section, parent: Assigned, assigned: dict, year) -> None:
-    """Sub-sections: their own first-responsibility heading, a two-role part's split, or inherited."""
+    """Sub-sections: their own first-responsibility heading, a two-role part's split, the closing
+    sub-sections at the end of a part ("（七）存在的问题", "（八）下一步打算"), or inherited."""
     allowed = {"first-responsibility"} | (set(parent.roles) if len(parent.roles) > 1 else set())
+    trailing = _trailing_closers(vocab, section, year) if section.parent is None else set()
     for child in section.children:
-        h = _read_heading(vocab, normalize(child.heading), year, allowed)
+        h = _read_heading(vocab, normalize(child.heading), year, allowed | ({"shortcomings", "plan"}
+                          if id(child) in trailing else set()))
         if h.roles:
             mine = Assigned(tuple(h.roles), tuple(h.reasons))
         else:
             mine = Assigned(parent.roles, (f"属于“{section.label}”",), own=False)
         assigned[id(child)] = mine
         _assign_children(vocab, child, mine if mine.own else parent, assigned, year)
+
+
+def _trailing_closers(vocab, part: Section, year) -> set[int]:
+    """The last children of a part whose headings name shortcomings or a plan: a report that nests
+    its closing parts under its only part still has them."""
+    found: set[int] = set()
+    for child in reversed(part.children):
+        text = normalize(child.heading)
+        h = _read_heading(vocab, text, year, {"shortcomings", "plan"})
+        if not h.roles or _thematic(vocab, text):
+            break
+        found.add(id(child))
+    return found
