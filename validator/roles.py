@@ -105,11 +105,18 @@ class RoleMap:
         return [p for p in self.parts if role in self.of(p).roles]
 
     def sections_with(self, role: str, levels: int) -> list[Section]:
-        """Sub-sections down to ``levels`` whose own heading gives the role."""
+        """Sub-sections down to ``levels`` whose own heading gives the role, outside the plan (a
+        plan item "压实第一责任人责任" is an intention, not a report of the duty)."""
         return [
-            s for p in self.parts for s in p.walk()
+            s for p in self.parts if role == "plan" or self.of(p).roles != ("plan",) for s in p.walk()
             if s is not p and s.level <= levels and self.of(s).own and role in self.of(s).roles
         ]
+
+    def in_plan(self, section: Section | None) -> bool:
+        """Whether a section lies in a part that is only the plan."""
+        while section is not None and section.parent is not None:
+            section = section.parent
+        return section is not None and self.of(section).roles == ("plan",)
 
 
 @dataclass
@@ -152,7 +159,7 @@ def _read_heading(vocab: Vocabulary, text: str, year: int | None, allowed: set[s
         i = out.roles.index("measures")  # "…第一责任人职责，加强法治政府建设的有关情况" is one part
         del out.roles[i], out.reasons[i]
     if not out.roles and allowed is None and vocab.generic and (m := vocab.generic.search(text)):
-        out.roles, out.reasons, out.by_words = ["measures"], [f"概括性标题（“…{m.group(0).rstrip('$')}”）"], False
+        out.roles, out.reasons, out.by_words = ["measures"], [f"概括性标题（“…{m.group(0)}”）"], False
     return out
 
 

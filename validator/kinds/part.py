@@ -14,7 +14,8 @@ part other rules found.
 Paraphrased first responsibility: the national ``body`` patterns accept a leader of the unit
 (主要负责同志, 党委书记, 局长, 镇长, 区长…, never a 副职) together with an action of theirs on rule-of-law
 work (亲自部署, 主持召开…研究法治, 带头, 督办, 述法) in one sentence. A bare 述法 (开展述法评议) or a
-领导小组 alone says nothing about what the principal leader did, so neither is enough.
+领导小组 alone says nothing about what the principal leader did, so neither is enough. Nor is what
+the plan part promises: body evidence and sub-sections are taken outside the plan.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ def check(options: dict, ctx: Context) -> Outcome:
         return _found(options, ctx, section, why)
     body = pattern(options, "body")
     if body:
-        for block in ctx.report.body:
+        report = ctx.report
+        roles = report.roles_for(ctx.roles) if options.get("role") not in (None, "plan") else None
+        for block in report.body:
+            if roles is not None and roles.in_plan(report.section_at(block.line)):
+                continue  # what the plan says will be done is not evidence of what was done
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
