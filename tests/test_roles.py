@@ -445,3 +445,22 @@ def test_first_responsibility_promised_in_the_plan_is_not_reported(fmt):
              "（一）压实主要负责人推进法治建设第一责任人职责", PLAN.format(next=2025)]
     report = _reports("云川省水利厅2024年法治政府建设年度报告", lines, "云川省水利厅")[0 if fmt == "txt" else 1]
     assert _structure_findings(report) == {"structure.first-responsibility"}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_a_part_of_its_own_is_preferred_to_a_two_role_heading(fmt):
+    lines = ["一、主要成效与存在问题", *WORK, "二、存在的不足和原因", FAULTS, "三、党政主要负责人履行第一责任人职责情况",
+             "县长主持召开县政府常务会议研究法治政府建设5次。", "四、2025年工作安排", PLAN.format(next=2025)]
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", lines, "青岚县人民政府")[0 if fmt == "txt" else 1]
+    assert _item(report, "structure.shortcomings").evidence.line == report.sections[1].line
+    assert _item(report, "structure.shortcomings.causes").status == "ok"
+    assert _structure_findings(report) == set()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_untelling_heading_over_a_list_of_problems_is_the_shortcomings(fmt):
+    lines = ["一、主要举措和成效", *WORK, "二、几点体会", FAULTS, "三、2025年工作安排", PLAN.format(next=2025)]
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", lines, "青岚县人民政府")[0 if fmt == "txt" else 1]
+    assert _roles(report)[1] == ("二、几点体会", ("shortcomings",))
+    assert "正文通篇写“问题/不足/短板/差距”" in _reasons(report, "二、")
+    assert _structure_findings(report) == {"structure.first-responsibility"}

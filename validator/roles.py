@@ -172,9 +172,17 @@ def _thematic(vocab: Vocabulary, text: str) -> str | None:
     return None
 
 
-def _body_role(vocab: Vocabulary, report, part: Section, year: int | None) -> tuple[str, str] | None:
-    """Plan or shortcomings from the text of a part whose heading does not say."""
+def _body_role(vocab: Vocabulary, report, part: Section, year: int | None,
+               dense: bool = False) -> tuple[str, str] | None:
+    """Plan or shortcomings from the text of a part whose heading does not say. ``dense`` asks
+    for problems on every line (one word in 40 characters), as a measures part never has them."""
     text = "".join(b.norm for b in report.blocks_in(part)[1:])
+    if dense:
+        rx = vocab.body["shortcomings"]
+        faults = len(rx.findall(text)) if rx else 0
+        if faults >= 2 and faults * 40 >= len(text):
+            return "shortcomings", f"正文通篇写“问题/不足/短板/差距”（{faults}处）"
+        return None
     plan_rx, sh_rx = vocab.body["plan"], vocab.body["shortcomings"]
     plans = len(plan_rx.findall(text)) if plan_rx else 0
     nexts = text.count(f"{year + 1}年") if year else 0
@@ -240,6 +248,9 @@ def _place(vocab, report, part, i, closing, parts, theme, year) -> tuple[list[st
     """The role of a part its heading does not name: by position, then by its text."""
     notes = [r for r in (theme,) if r]
     if closing is not None and i < closing:
+        body = None if theme else _body_role(vocab, report, part, year, dense=True)
+        if body and body[0] == "shortcomings":
+            return [body[0]], [body[1]]
         return ["measures"], [*notes, f"位于“{parts[closing].label}”之前的主题部分"]
     if closing is None and theme:
         return ["measures"], notes

@@ -1,7 +1,7 @@
 """A required part of the report, found by the role the outline gives it (validator/roles.py).
 
-With ``role`` the part is the top-level part(s) of that role: several thematic measures parts
-together form the measures; in a two-role part ("二、存在问题及下一步打算") the child that names the
+With ``role`` the part is the top-level part(s) of that role, a part of its own before a part
+that shares two roles: several thematic measures parts together form the measures; in a two-role part ("二、存在问题及下一步打算") the child that names the
 role is taken when there is one. Below the top level, a sub-section whose own heading names the
 role counts down to ``levels`` (the 第一责任人 duty is often "（三）…" inside the measures). Where the
 law asks only for content, ``body`` patterns accept a paragraph instead of a heading. The evidence
@@ -50,10 +50,8 @@ def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
     role = options["role"]
     roles = ctx.report.roles_for(ctx.roles)
     parts = roles.parts_with(role)
-    if role == "measures" and parts:
-        single = [p for p in parts if roles.of(p).roles == ("measures",)]
-        parts = single or parts
-    elif parts:
+    parts = [p for p in parts if roles.of(p).roles == (role,)] or parts  # a part of its own first
+    if role != "measures":
         parts = parts[:1]
     if parts:
         sections = [s for p in parts for s in _narrow(roles, p, role)]
