@@ -464,3 +464,19 @@ def test_untelling_heading_over_a_list_of_problems_is_the_shortcomings(fmt):
     assert _roles(report)[1] == ("二、几点体会", ("shortcomings",))
     assert "正文通篇写“问题/不足/短板/差距”" in _reasons(report, "二、")
     assert _structure_findings(report) == {"structure.first-responsibility"}
+
+
+@pytest.mark.parametrize("heading, roles", [
+    ("一、2024年工作安排落实情况", ("measures",)),  # a review of the year's plan, not a plan
+    ("一、下一步工作计划和措施", ("plan",)),  # the plan's measures, not the year's
+    ("一、2024年工作总结及2025年工作计划", ("measures", "plan")),
+    ("一、存在的不足和下一步打算", ("shortcomings", "plan")),
+    ("一、县委书记、县长履行推进法治建设职责情况", ("first-responsibility",)),
+    ("一、面临的困难和挑战", ("shortcomings",)),
+    ("一、其他需要说明的事项", ("other",)),
+])
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_heading_wording(heading, roles, fmt):
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", [heading, *WORK], "青岚县人民政府")[
+        0 if fmt == "txt" else 1]
+    assert report.roles.of(report.sections[0]).roles == roles

@@ -8,7 +8,7 @@ this order (the first signal that speaks decides, later ones only add reasons):
 1. The heading's words (``roles:`` in the rule files). The heading is split at 与/和/及/以及/暨/、,
    so "主要成效与存在问题" carries two roles; within one piece the specific roles win over measures
    ("下一步工作措施" is a plan). The statutory "第一责任人职责，加强法治政府建设的有关情况" stays one
-   first-responsibility part.
+   first-responsibility part, and "下一步工作计划和措施" one plan.
 2. The year a piece names: the report year + 1 is the plan ("三、2025年重点任务"), the report year
    the measures.
 3. A generic heading ("一、法治政府建设工作开展情况") is the measures.
@@ -155,8 +155,10 @@ def _read_heading(vocab: Vocabulary, text: str, year: int | None, allowed: set[s
         if role not in out.roles:
             out.roles.append(role)
             out.reasons.append(reason)
-    if "first-responsibility" in out.roles and "measures" in out.roles:
-        i = out.roles.index("measures")  # "…第一责任人职责，加强法治政府建设的有关情况" is one part
+    if "measures" in out.roles and ("first-responsibility" in out.roles or (
+            "plan" in out.roles and out.roles.index("plan") < out.roles.index("measures"))):
+        # "…第一责任人职责，加强法治政府建设的有关情况" and "下一步工作计划和措施" are one part each
+        i = out.roles.index("measures")
         del out.roles[i], out.reasons[i]
     if not out.roles and allowed is None and vocab.generic and (m := vocab.generic.search(text)):
         out.roles, out.reasons, out.by_words = ["measures"], [f"概括性标题（“…{m.group(0)}”）"], False
