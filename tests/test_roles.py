@@ -26,10 +26,15 @@ PLAN = "{next}年，将继续深化综合执法改革，进一步规范行政裁
 
 
 def _reports(title: str, lines: list[str], unit: str):
-    """The same report as a .txt file and as a government web page."""
+    """The same report as a .txt file, as a government web page with bold headings and as one
+    with <h2>/<h3> headings."""
     text = report_from_text("\n".join([title, *lines]), "fixture.txt")
-    page = report_from_text(to_html(lines, title=title, source=unit, published="2025-02-20"), "fixture.html", ".html")
-    return [text, page]
+    pages = [
+        report_from_text(to_html(lines, title=title, source=unit, published="2025-02-20", heading_tags=tags),
+                         "fixture.html", ".html")
+        for tags in (False, True)
+    ]
+    return [text, *pages]
 
 
 def _roles(report) -> list[tuple[str, tuple[str, ...]]]:
@@ -69,7 +74,7 @@ THEMATIC = [
 
 
 @pytest.mark.parametrize("report", _reports("白鹭镇2024年法治政府建设年度报告", THEMATIC, "白鹭镇人民政府"),
-                         ids=["txt", "html"])
+                         ids=["txt", "html", "html-h"])
 def test_thematic_parts_before_the_shortcomings_are_the_measures(report):
     assert _roles(report) == [
         ("一、压实责任链条，筑牢法治根基", ("measures",)),
@@ -103,7 +108,7 @@ GENERIC = [
 
 
 @pytest.mark.parametrize("report", _reports("梧桐街道2024年法治政府建设年度报告", GENERIC, "梧桐街道办事处"),
-                         ids=["txt", "html"])
+                         ids=["txt", "html", "html-h"])
 def test_generic_situation_heading_is_the_measures(report):
     assert [r for _, r in _roles(report)] == [("measures",), ("shortcomings",), ("first-responsibility",), ("plan",)]
     assert "概括性标题" in _reasons(report, "一、")
@@ -124,7 +129,7 @@ TWO_ROLES = [
 
 
 @pytest.mark.parametrize("report", _reports("临溪市农业农村局2024年法治政府建设年度报告", TWO_ROLES,
-                                            "临溪市农业农村局"), ids=["txt", "html"])
+                                            "临溪市农业农村局"), ids=["txt", "html", "html-h"])
 def test_heading_naming_two_parts_carries_both_roles(report):
     assert _roles(report)[0] == ("一、主要成效与存在问题", ("measures", "shortcomings"))
     assert _reasons(report, "一、") == "标题含“成效”；标题含“问题”"
@@ -150,7 +155,7 @@ PROBLEMS_AND_PLAN = [
 
 
 @pytest.mark.parametrize("report", _reports("青岚县人民政府2024年法治政府建设年度报告", PROBLEMS_AND_PLAN,
-                                            "青岚县人民政府"), ids=["txt", "html"])
+                                            "青岚县人民政府"), ids=["txt", "html", "html-h"])
 def test_two_role_part_is_split_among_its_children(report):
     assert _roles(report)[2] == ("三、存在问题及下一步打算", ("shortcomings", "plan"))
     sub = report.all_sections
@@ -177,7 +182,7 @@ YEAR_ONLY = [
 
 
 @pytest.mark.parametrize("report", _reports("石门区人民政府2024年法治政府建设年度报告", YEAR_ONLY,
-                                            "石门区人民政府"), ids=["txt", "html"])
+                                            "石门区人民政府"), ids=["txt", "html", "html-h"])
 def test_plan_named_only_by_its_year(report):
     assert _roles(report)[3] == ("四、2025年法治政府建设", ("plan",))
     assert _reasons(report, "四、") == "标题写明2025年（报告年度＋1）且为最后部分"
@@ -202,7 +207,7 @@ NUMBERED_YEAR = [
 
 
 @pytest.mark.parametrize("report", _reports("云川市交通运输局2024年法治政府建设年度报告", NUMBERED_YEAR,
-                                            "云川市交通运输局"), ids=["txt", "html"])
+                                            "云川市交通运输局"), ids=["txt", "html", "html-h"])
 def test_numbers_running_into_a_year_are_headings(report):
     assert [(s.number, s.heading) for s in report.sections] == [
         ("1.", "2024年主要工作"), ("2.", "存在的短板"), ("3.", "主要负责同志履行法治建设职责情况"), ("4.", "2025年重点任务"),
@@ -228,7 +233,7 @@ NO_PARTS = [
 
 
 @pytest.mark.parametrize("report", _reports("柳塘乡2023年法治政府建设情况报告", NO_PARTS, "柳塘乡人民政府"),
-                         ids=["txt", "html"])
+                         ids=["txt", "html", "html-h"])
 def test_report_without_top_level_numbering(report):
     assert [r for _, r in _roles(report)] == [
         ("measures",), ("measures",), ("first-responsibility",), ("shortcomings",), ("plan",),
@@ -263,7 +268,7 @@ FR_SUBSECTION = [
 
 
 @pytest.mark.parametrize("report", _reports("云川省交通运输厅2023年法治政府建设年度报告", FR_SUBSECTION,
-                                            "云川省交通运输厅"), ids=["txt", "html"])
+                                            "云川省交通运输厅"), ids=["txt", "html", "html-h"])
 def test_first_responsibility_as_a_subsection_of_the_measures(report):
     sub = next(s for s in report.all_sections if s.label.startswith("（二）落实主要负责人"))
     assert report.roles.of(sub).roles == ("first-responsibility",)
@@ -329,7 +334,7 @@ OTHER_AND_ANNEX = [
 
 
 @pytest.mark.parametrize("report", _reports("青岚县人民政府2024年法治政府建设年度报告", OTHER_AND_ANNEX,
-                                            "青岚县人民政府"), ids=["txt", "html"])
+                                            "青岚县人民政府"), ids=["txt", "html", "html-h"])
 def test_other_matters_and_annex(report):
     assert [r for _, r in _roles(report)][-2:] == [("other",), ("annex",)]
     # The annex is not the plan: the plan part is the last part before them.
@@ -430,7 +435,7 @@ NESTED_CLOSERS = [
 
 
 @pytest.mark.parametrize("report", _reports("白鹭镇2024年法治政府建设年度报告", NESTED_CLOSERS, "白鹭镇人民政府"),
-                         ids=["txt", "html"])
+                         ids=["txt", "html", "html-h"])
 def test_closing_subsections_at_the_end_of_the_only_part(report):
     owned = {s.label: report.roles.of(s).roles for s in report.all_sections if s.parent and report.roles.of(s).own}
     assert owned == {"（四）存在的问题": ("shortcomings",), "（五）下一步工作打算": ("plan",)}
