@@ -13,14 +13,17 @@ this order (the first signal that speaks decides, later ones only add reasons):
    the measures.
 3. A generic heading ("一、法治政府建设工作开展情况") is the measures.
 4. Position: shortcomings and plan come last. A part that one word would make shortcomings or plan
-   but that begins like a measure (坚持/加强…, a 纲要 area) and is followed by a measures part or by
+   but that also reads as measures (it begins 坚持/加强…, names a 纲要 area, names the report year or
+   a measures word: "统筹安排部署", "年度工作计划执行情况") and is followed by a measures part or by
    another part of that role is a measure. Unplaced parts before the first closing part
-   (shortcomings, plan, other, annex) are thematic measures.
+   (shortcomings, plan, other, annex) are thematic measures, unless their text is a list of
+   problems throughout.
 5. The text, for an unplaced part after that: 将/要/继续 and next year's dates make a plan,
    问题/不足/短板 the shortcomings.
 
 Sub-sections belong to their part, except that their own heading gives the first-responsibility
-role anywhere ("（三）履行推进法治建设第一责任人职责") and splits a two-role part among its children.
+role anywhere ("（三）履行推进法治建设第一责任人职责"), splits a two-role part among its children,
+and names closing sub-sections at the end of a part ("（七）存在的问题", "（八）下一步打算").
 """
 
 from __future__ import annotations
@@ -205,7 +208,7 @@ def assign_roles(report, words: dict) -> RoleMap:
     texts = [normalize(p.heading) for p in parts]
     read = [_read_heading(vocab, t, year) for t in texts]
     themes = [_thematic(vocab, t) for t in texts]
-    _demote(parts, read, [themes[i] or _measures_like(vocab, t, year) for i, t in enumerate(texts)])
+    _demote(parts, read, [bool(themes[i]) or _measures_like(vocab, t, year) for i, t in enumerate(texts)])
 
     closing = next((i for i, h in enumerate(read) if _CLOSING & set(h.roles)), None)
     assigned: dict[int, Assigned] = {}
@@ -222,15 +225,14 @@ def assign_roles(report, words: dict) -> RoleMap:
     return RoleMap(parts, assigned)
 
 
-def _measures_like(vocab: Vocabulary, text: str, year: int | None) -> str | None:
+def _measures_like(vocab: Vocabulary, text: str, year: int | None) -> bool:
     """Whether a heading also reads as measures ("年度工作计划执行情况", "2024年…")."""
-    rx = vocab.headings["measures"]
-    if (rx and rx.search(text)) or (vocab.generic and vocab.generic.search(text)):
-        return "measures"
-    return "measures" if year and first_year(text) == year else None
+    rx, generic = vocab.headings["measures"], vocab.generic
+    return bool((rx and rx.search(text)) or (generic and generic.search(text))
+                or (year and first_year(text) == year))
 
 
-def _demote(parts: list[Section], read: list[_Heading], measures_like: list[str | None]) -> None:
+def _demote(parts: list[Section], read: list[_Heading], measures_like: list[bool]) -> None:
     """A heading that one word would make a closing part but that also reads as measures, followed
     by a measures part or by another part of the same role, is a measure: shortcomings and plan
     come last."""
