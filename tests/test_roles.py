@@ -355,12 +355,15 @@ def test_parts_truly_missing_are_still_flagged(lines, missing, fmt):
     assert "structure.measures" not in found
     finding = next(f for f in check_report(report).findings if f.rule == missing)
     assert finding.line == 0
+    assert finding.excerpt.startswith("一、压实责任链条，筑牢法治根基（举措和成效）；")
 
 
 def test_a_report_of_body_text_only_has_no_parts():
     report = report_from_text("白鹭镇2024年法治政府建设年度报告\n" + "".join(WORK))
     assert report.sections == []
     assert "structure.measures" in _structure_findings(report)
+    finding = next(f for f in check_report(report).findings if f.rule == "structure.measures")
+    assert finding.excerpt == "报告没有可识别的标题，未分出部分"
 
 
 def test_tail_part_without_a_telling_heading_is_placed_by_its_text():

@@ -43,7 +43,18 @@ def check(options: dict, ctx: Context) -> Outcome:
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
-    return Outcome(violations=[Hit(0, "")])
+    return Outcome(violations=[Hit(0, _outline_summary(ctx) if options.get("role") else "")])
+
+
+def _outline_summary(ctx: Context) -> str:
+    """What the parts were taken to be, so a reviewer sees why none of them is this part."""
+    report = ctx.report
+    if not report.sections:
+        return "报告没有可识别的标题，未分出部分"
+    roles = report.roles_for(ctx.roles)
+    return "；".join(
+        f"{p.label}（{'、'.join(NAMES[r] for r in roles.of(p).roles) or NAMES['none']}）" for p in report.sections
+    )
 
 
 def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
