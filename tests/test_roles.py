@@ -488,3 +488,15 @@ def test_heading_wording(heading, roles, fmt):
     report = _reports("青岚县人民政府2024年法治政府建设年度报告", [heading, *WORK], "青岚县人民政府")[
         0 if fmt == "txt" else 1]
     assert report.roles.of(report.sections[0]).roles == roles
+
+
+@pytest.mark.parametrize("body, said", [
+    ("roles:\n  plan:\n    headings: ['(未闭合']\n", "正则表达式“(未闭合”有误"),
+    ("roles:\n  planx:\n    headings: ['奋斗目标']\n", "未知的键“planx”"),
+])
+def test_broken_role_words_are_one_clear_line(tmp_path, body, said):
+    path = tmp_path / "mine.yaml"
+    path.write_text(body, encoding="utf-8")
+    run = CliRunner().invoke(main, ["rules", "validate", str(path)])
+    assert run.exit_code == 2
+    assert said in run.output and "Traceback" not in run.output
