@@ -295,6 +295,7 @@ def _with_fr_paragraph(sentence: str) -> list[str]:
     "局党组书记、局长亲自部署法治机关建设，年内督办执法规范化整改事项9件。",
     "镇长带头讲授法治专题党课，镇党委书记在全县党政主要负责人述法会上专题述法。",
     "区长主持召开区政府常务会议，专题研究行政复议和依法行政工作。",
+    "局主要负责人认真履行推进法治建设职责，年内听取法治工作汇报4次。",
 ])
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_first_responsibility_in_paraphrase(sentence, fmt):
