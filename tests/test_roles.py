@@ -501,3 +501,14 @@ def test_broken_role_words_are_one_clear_line(tmp_path, body, said):
     run = CliRunner().invoke(main, ["rules", "validate", str(path)])
     assert run.exit_code == 2
     assert said in run.output and "Traceback" not in run.output
+
+
+def test_an_older_headings_override_adds_words_to_the_role(tmp_path):
+    rules = tmp_path / "old.yaml"
+    rules.write_text("options:\n  structure.next-year-plan: {headings: ['奋斗目标']}\n", encoding="utf-8")
+    report = report_from_text("\n".join([
+        "青岚县人民政府2024年法治政府建设年度报告", "一、主要举措和成效", *WORK, "二、存在的问题", FAULTS,
+        "三、奋斗目标", "来年目标清晰，任务具体，措施有力，责任明确，保障到位，考核严格。",
+    ]))
+    mine = check_report(report, rules=(str(rules),))
+    assert "structure.next-year-plan" not in {f.rule for f in mine.findings}

@@ -54,7 +54,7 @@ class Report:
     def roles_for(self, words: dict | None = None) -> RoleMap:
         """Every section's role under a profile's role words (the bundled ones by default);
         computed once per words mapping, after the report year is settled."""
-        words = words or _bundled_role_words()
+        words = words or self.bundled_role_words()
         hit = self._roles.get(id(words))
         if hit is None or hit[0] is not words:
             hit = self._roles[id(words)] = (words, assign_roles(self, words))
@@ -63,6 +63,12 @@ class Report:
     @property
     def roles(self) -> RoleMap:
         return self.roles_for()
+
+    @staticmethod
+    def bundled_role_words() -> dict:
+        from .ruleset import resolve
+
+        return resolve("national").roles
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section holding a line."""
@@ -93,12 +99,6 @@ class Report:
     @property
     def furniture(self) -> list[Block]:
         return [b for b in self.document.blocks if b.furniture]
-
-
-def _bundled_role_words() -> dict:
-    from .ruleset import resolve
-
-    return resolve("national").roles
 
 
 def load_report(path: str) -> Report:

@@ -9,7 +9,8 @@ says which signals decided. A part that is there but nearly empty is reported as
 
 ``headings`` instead of ``role`` keeps the older matching for a user's own part rules: heading
 patterns (with ``exclude``), and with ``fallback: leading`` the top-level parts before the first
-part other rules found.
+part other rules found. ``headings`` next to ``role`` (an older options override) add words to
+that role.
 
 Paraphrased first responsibility: the national ``body`` patterns accept a leader of the unit
 (主要负责同志, 党委书记, 局长, 镇长, 区长…, never a 副职) together with an action of theirs on rule-of-law
@@ -25,6 +26,7 @@ from dataclasses import replace
 from ..normalize import normalize
 from ..outline import Section
 from ..roles import NAMES
+from ..ruleset import merge_roles
 from .base import Context, Hit, Outcome, excerpt, pattern
 
 
@@ -36,30 +38,46 @@ def check(options: dict, ctx: Context) -> Outcome:
     body = pattern(options, "body")
     if body:
         report = ctx.report
-        roles = report.roles_for(ctx.roles) if options.get("role") not in (None, "plan") else None
+        roles = report.roles_for(_words(options, ctx)) if options.get("role") not in (None, "plan") else None
         for block in report.body:
             if roles is not None and roles.in_plan(report.section_at(block.line)):
                 continue  # what the plan says will be done is not evidence of what was done
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
-    return Outcome(violations=[Hit(0, _outline_summary(ctx) if options.get("role") else "")])
+    return Outcome(violations=[Hit(0, _outline_summary(options, ctx) if options.get("role") else "")])
 
 
-def _outline_summary(ctx: Context) -> str:
+def _outline_summary(options: dict, ctx: Context) -> str:
     """What the parts were taken to be, so a reviewer sees why none of them is this part."""
     report = ctx.report
     if not report.sections:
         return "报告没有可识别的标题，未分出部分"
-    roles = report.roles_for(ctx.roles)
+    roles = report.roles_for(_words(options, ctx))
     return "；".join(
         f"{p.label}（{'、'.join(NAMES[r] for r in roles.of(p).roles) or NAMES['none']}）" for p in report.sections
     )
 
 
+_EXTENDED: dict[tuple, tuple[dict, dict]] = {}
+
+
+def _words(options: dict, ctx: Context) -> dict:
+    """The profile's role words, with the rule's own ``headings`` added to its role."""
+    extra = tuple(options.get("headings") or ())
+    if not extra:
+        return ctx.roles
+    base = ctx.roles or ctx.report.bundled_role_words()
+    key = (id(base), options["role"], extra)
+    hit = _EXTENDED.get(key)
+    if hit is None or hit[0] is not base:
+        hit = _EXTENDED[key] = (base, merge_roles(base, {options["role"]: {"headings": list(extra)}}))
+    return hit[1]
+
+
 def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
     role = options["role"]
-    roles = ctx.report.roles_for(ctx.roles)
+    roles = ctx.report.roles_for(_words(options, ctx))
     parts = roles.parts_with(role)
     parts = [p for p in parts if roles.of(p).roles == (role,)] or parts  # a part of its own first
     if role != "measures":
