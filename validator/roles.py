@@ -76,6 +76,8 @@ def vocabulary(words: dict) -> Vocabulary:
     """Compiled words, cached per words mapping (bundled profiles keep theirs for the run)."""
     hit = _VOCABS.get(id(words))
     if hit is None or hit[0] is not words:
+        if len(_VOCABS) >= 64:  # user files resolved anew for each report must not pile up
+            _VOCABS.clear()
         hit = _VOCABS[id(words)] = (words, Vocabulary(words))
     return hit[1]
 

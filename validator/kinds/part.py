@@ -71,6 +71,8 @@ def _words(options: dict, ctx: Context) -> dict:
     key = (id(base), options["role"], extra)
     hit = _EXTENDED.get(key)
     if hit is None or hit[0] is not base:
+        if len(_EXTENDED) >= 64:
+            _EXTENDED.clear()
         hit = _EXTENDED[key] = (base, merge_roles(base, {options["role"]: {"headings": list(extra)}}))
     return hit[1]
 
