@@ -117,11 +117,12 @@ class RoleMap:
             if s is not p and s.level <= levels and self.of(s).own and role in self.of(s).roles
         ]
 
-    def in_plan(self, section: Section | None) -> bool:
-        """Whether a section lies in a part that is only the plan."""
+    def only_in(self, section: Section | None, roles: set[str]) -> bool:
+        """Whether a section lies in a part whose roles are all among ``roles``."""
         while section is not None and section.parent is not None:
             section = section.parent
-        return section is not None and self.of(section).roles == ("plan",)
+        mine = self.of(section).roles if section is not None else ()
+        return bool(mine) and set(mine) <= roles
 
 
 @dataclass

@@ -16,7 +16,8 @@ Paraphrased first responsibility: the national ``body`` patterns accept a leader
 (主要负责同志, 党委书记, 局长, 镇长, 区长…, never a 副职) together with an action of theirs on rule-of-law
 work (亲自部署, 主持召开…研究法治, 带头, 督办, 述法) in one sentence. A bare 述法 (开展述法评议) or a
 领导小组 alone says nothing about what the principal leader did, so neither is enough. Nor is what
-the plan part promises: body evidence and sub-sections are taken outside the plan.
+the plan part promises or the shortcomings part regrets: body evidence is taken outside them, and
+sub-sections outside the plan.
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ def check(options: dict, ctx: Context) -> Outcome:
     body = pattern(options, "body")
     if body:
         report = ctx.report
-        roles = report.roles_for(_words(options, ctx)) if options.get("role") not in (None, "plan") else None
+        role = options.get("role")
+        roles = report.roles_for(_words(options, ctx)) if role else None
+        elsewhere = _REVIEWLESS - {role}
         for block in report.body:
-            if roles is not None and roles.in_plan(report.section_at(block.line)):
-                continue  # what the plan says will be done is not evidence of what was done
+            if roles is not None and roles.only_in(report.section_at(block.line), elsewhere):
+                continue  # a plan's promise or a shortcoming is not evidence of what was done
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
@@ -59,6 +62,8 @@ def _outline_summary(options: dict, ctx: Context) -> str:
     )
 
 
+# Parts that say what is to be done or what went wrong, not what was done.
+_REVIEWLESS = {"plan", "shortcomings"}
 _EXTENDED: dict[tuple, tuple[dict, dict]] = {}
 
 
