@@ -91,7 +91,7 @@ def test_thematic_parts_before_the_shortcomings_are_the_measures(report):
     assert "写明2025年（报告年度＋1）且为最后部分" in _reasons(report, "五、")
     measures = _item(report, "structure.measures")
     assert measures.status == "ok"
-    assert measures.evidence.excerpt.startswith("一、压实责任链条，筑牢法治根基等3个部分（举措和成效：")
+    assert measures.evidence.excerpt == "一、压实责任链条，筑牢法治根基等3个部分（举措和成效：位于“四、工作中的短板”之前的主题部分）"
     assert _structure_findings(report) == {"structure.first-responsibility"}
 
 

@@ -174,7 +174,7 @@ def _read_heading(vocab: Vocabulary, text: str, year: int | None, allowed: set[s
 def _thematic(vocab: Vocabulary, text: str) -> str | None:
     """Why a heading reads as one of the measures: its opening verb or the 纲要 area it names."""
     if vocab.starts and (m := vocab.starts.match(text)):
-        return f"标题以“{m.group(0)}”开头（主题式举措标题）"
+        return f"标题以“{m.group(0)}”开头，是主题式举措标题"
     if vocab.areas and (m := vocab.areas.search(text)):
         return f"标题写的是纲要任务“{m.group(0)}”"
     return None

@@ -91,8 +91,9 @@ def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
         parts = parts[:1]
     if parts:
         sections = [s for p in parts for s in _narrow(roles, p, role)]
-        why = "；".join(dict.fromkeys(r for p in parts for r in roles.of(p).reasons))
-        return _together(sections), why
+        # one part: all its reasons; several: the deciding (last) reason of each, once
+        reasons = roles.of(parts[0]).reasons if len(parts) == 1 else [roles.of(p).reasons[-1] for p in parts]
+        return _together(sections), "；".join(dict.fromkeys(reasons))
     subs = roles.sections_with(role, options.get("levels", 1))
     if subs:
         return subs[0], "；".join(roles.of(subs[0]).reasons)
