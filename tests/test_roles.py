@@ -457,6 +457,14 @@ def test_first_responsibility_regretted_in_the_shortcomings_is_not_reported(fmt)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_first_responsibility_subsection_of_the_shortcomings_is_not_reported(fmt):
+    lines = ["一、2024年主要工作举措和成效", *WORK, "二、存在的问题", "（一）第一责任人职责落实不到位", FAULTS,
+             "（二）执法力量薄弱", FAULTS, "三、2025年工作计划", PLAN.format(next=2025)]
+    report = _reports("云川省水利厅2024年法治政府建设年度报告", lines, "云川省水利厅")[0 if fmt == "txt" else 1]
+    assert "structure.first-responsibility" in _structure_findings(report)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_first_responsibility_promised_in_the_plan_is_not_reported(fmt):
     lines = ["一、2024年主要工作举措和成效", *WORK, "二、存在的问题", FAULTS, "三、2025年工作计划",
              "（一）压实主要负责人推进法治建设第一责任人职责", PLAN.format(next=2025)]

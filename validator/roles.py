@@ -110,10 +110,13 @@ class RoleMap:
         return [p for p in self.parts if role in self.of(p).roles]
 
     def sections_with(self, role: str, levels: int) -> list[Section]:
-        """Sub-sections down to ``levels`` whose own heading gives the role, outside the plan (a
-        plan item "压实第一责任人责任" is an intention, not a report of the duty)."""
+        """Sub-sections down to ``levels`` whose own heading gives the role, outside the parts that
+        are only shortcomings or plan (a plan item "压实第一责任人责任" is an intention, a shortcoming
+        "第一责任人履职不到位" a regret, neither a report of the duty)."""
+        elsewhere = {"plan", "shortcomings"} - {role}
         return [
-            s for p in self.parts if role == "plan" or self.of(p).roles != ("plan",) for s in p.walk()
+            s for p in self.parts if not (self.of(p).roles and set(self.of(p).roles) <= elsewhere)
+            for s in p.walk()
             if s is not p and s.level <= levels and self.of(s).own and role in self.of(s).roles
         ]
 
