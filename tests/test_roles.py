@@ -528,3 +528,15 @@ def test_an_older_headings_override_adds_words_to_the_role(tmp_path):
     ]))
     mine = check_report(report, rules=(str(rules),))
     assert "structure.next-year-plan" not in {f.rule for f in mine.findings}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_a_closing_word_in_passing_is_a_measure_when_measures_follow(fmt):
+    lines = ["一、直面群众关切问题，推进执法规范化", WORK[0] + WORK[1], "二、坚持依法决策", WORK[2],
+             "三、党政主要负责人履行第一责任人职责情况", "县长主持召开县政府常务会议研究法治政府建设5次。",
+             "四、下一步打算", PLAN.format(next=2025)]
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", lines, "青岚县人民政府")[0 if fmt == "txt" else 1]
+    assert [r for _, r in _roles(report)] == [("measures",), ("measures",), ("first-responsibility",), ("plan",)]
+    assert "但其后还有“二、坚持依法决策”" in _reasons(report, "一、")
+    # the shortcomings are truly missing, and still reported
+    assert _structure_findings(report) == {"structure.shortcomings"}

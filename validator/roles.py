@@ -134,6 +134,7 @@ class _Heading:
     reasons: list[str]
     by_words: bool  # decided by words or year, not by a generic "…情况"
     pieces: int  # how many pieces of the heading carry a role
+    named: bool = False  # a closing word ends its piece ("存在的问题", "下一步工作打算") or a year says so
 
 
 def _word_role(vocab: Vocabulary, piece: str, whole: str) -> tuple[str, str] | None:
@@ -161,6 +162,7 @@ def _read_heading(vocab: Vocabulary, text: str, year: int | None, allowed: set[s
         if role is None or (allowed is not None and role not in allowed):
             continue
         out.pieces += 1
+        out.named = out.named or role in _CLOSING and (not found or piece.rstrip(":").endswith(found[1]))
         if role not in out.roles:
             out.roles.append(role)
             out.reasons.append(reason)
@@ -239,18 +241,23 @@ def _measures_like(vocab: Vocabulary, text: str, year: int | None) -> bool:
 
 
 def _demote(parts: list[Section], read: list[_Heading], measures_like: list[bool]) -> None:
-    """A heading that one word would make a closing part but that also reads as measures, followed
-    by a measures part or by another part of the same role, is a measure: shortcomings and plan
-    come last."""
+    """Shortcomings and plan come last. A heading that one word would make a closing part is a
+    measure when that part cannot be the closing one: it also reads as measures and a measures part
+    or another part of its role follows; or the word is in passing ("直面问题，…") and anything that
+    reads as measures follows."""
     for i, h in enumerate(read):
-        if not measures_like[i] or h.pieces != 1 or not h.roles or not set(h.roles) <= {"shortcomings", "plan"}:
+        if h.pieces != 1 or not h.roles or not set(h.roles) <= {"shortcomings", "plan"}:
+            continue
+        if not (measures_like[i] or not h.named):
             continue
         role = h.roles[0]
         later = read[i + 1:]
-        after = [r for r in later if ("measures" in r.roles and r.by_words) or role in r.roles
-                 or (role == "plan" and "shortcomings" in r.roles)]
+        after = [j for j, r in enumerate(later, start=i + 1)
+                 if ("measures" in r.roles and r.by_words) or role in r.roles
+                 or (role == "plan" and "shortcomings" in r.roles)
+                 or (not h.named and measures_like[j] and not (_CLOSING & set(r.roles)))]
         if after:
-            nxt = parts[i + 1 + later.index(after[0])]
+            nxt = parts[after[0]]
             read[i] = _Heading([], [f"{h.reasons[0]}，但其后还有“{nxt.label}”，不作{NAMES[role]}部分"], True, 0)
 
 
