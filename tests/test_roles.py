@@ -540,3 +540,12 @@ def test_a_closing_word_in_passing_is_a_measure_when_measures_follow(fmt):
     assert "但其后还有“二、坚持依法决策”" in _reasons(report, "一、")
     # the shortcomings are truly missing, and still reported
     assert _structure_findings(report) == {"structure.shortcomings"}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_plan_nested_at_the_end_of_the_shortcomings_part(fmt):
+    lines = ["一、主要举措和成效", *WORK, "二、存在的问题", "（一）执法力量薄弱", FAULTS, "（二）下一步打算",
+             PLAN.format(next=2025), "三、党政主要负责人履行第一责任人职责情况", "县长主持召开县政府常务会议研究法治政府建设5次。"]
+    report = _reports("青岚县人民政府2024年法治政府建设年度报告", lines, "青岚县人民政府")[0 if fmt == "txt" else 1]
+    assert _structure_findings(report) == set()
+    assert _item(report, "structure.next-year-plan").evidence.excerpt.startswith("（二）下一步打算")

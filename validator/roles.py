@@ -113,7 +113,7 @@ class RoleMap:
         """Sub-sections down to ``levels`` whose own heading gives the role, outside the parts that
         are only shortcomings or plan (a plan item "压实第一责任人责任" is an intention, a shortcoming
         "第一责任人履职不到位" a regret, neither a report of the duty)."""
-        elsewhere = {"plan", "shortcomings"} - {role}
+        elsewhere = set() if role in ("plan", "shortcomings") else {"plan", "shortcomings"}
         return [
             s for p in self.parts if not (self.of(p).roles and set(self.of(p).roles) <= elsewhere)
             for s in p.walk()
