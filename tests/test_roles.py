@@ -499,6 +499,8 @@ def test_untelling_heading_over_a_list_of_problems_is_the_shortcomings(fmt):
     ("一、县委书记、县长履行推进法治建设职责情况", ("first-responsibility",)),
     ("一、面临的困难和挑战", ("shortcomings",)),
     ("一、其他需要说明的事项", ("other",)),
+    ("一、法治宣传教育", ("measures",)),  # a 纲要 area
+    ("一、扛牢政治责任，筑牢法治根基", ("measures",)),  # a thematic opening verb
 ])
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_heading_wording(heading, roles, fmt):
