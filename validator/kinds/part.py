@@ -1,11 +1,13 @@
 """A required part of the report, found by the role the outline gives it (validator/roles.py).
 
-With ``role`` the part is the top-level part(s) of that role, a part of its own before a part
-that shares two roles: several thematic measures parts together form the measures; in a two-role part ("二、存在问题及下一步打算") the child that names the
-role is taken when there is one. Below the top level, a sub-section whose own heading names the
-role counts down to ``levels`` (the 第一责任人 duty is often "（三）…" inside the measures). Where the
-law asks only for content, ``body`` patterns accept a paragraph instead of a heading. The evidence
-says which signals decided. A part that is there but nearly empty is reported as ``.empty``.
+With ``role`` the part is the top-level part(s) of that role, a part of its own before one that
+shares two roles: several thematic measures parts together form the measures; in a two-role part
+("二、存在问题及下一步打算") the child that names the role is taken when there is one. Below the top
+level, a sub-section whose own heading names the role counts down to ``levels`` (the 第一责任人 duty
+is often "（三）…" inside the measures). Where the law asks only for content, ``body`` patterns
+accept a paragraph instead of a heading. The evidence says which signals decided; a missing part's
+finding lists what the parts were taken to be. A part that is there but nearly empty is reported
+as ``.empty``.
 
 ``headings`` instead of ``role`` keeps the older matching for a user's own part rules: heading
 patterns (with ``exclude``), and with ``fallback: leading`` the top-level parts before the first
@@ -16,8 +18,8 @@ Paraphrased first responsibility: the national ``body`` patterns accept a leader
 (主要负责同志, 党委书记, 局长, 镇长, 区长…, never a 副职) together with an action of theirs on rule-of-law
 work (亲自部署, 主持召开…研究法治, 带头, 督办, 述法) in one sentence. A bare 述法 (开展述法评议) or a
 领导小组 alone says nothing about what the principal leader did, so neither is enough. Nor is what
-the plan part promises or the shortcomings part regrets: body evidence is taken outside them, and
-sub-sections outside the plan.
+the plan part promises or the shortcomings part regrets: body evidence and sub-sections are taken
+outside them.
 """
 
 from __future__ import annotations
