@@ -24,7 +24,9 @@ def test_outline_json_contract(seed_path):
     assert data["format"] == "txt" and data["encoding"] == "utf-8"
     assert (data["year"], data["signed"], data["published"]) == (2023, "2023-12-12", "2023-12-15")
     assert [s["level"] for s in data["sections"]] == [1, 1, 1]
-    assert set(data["sections"][0]["children"][0]) == {"heading", "level", "line", "children"}
+    assert list(data["sections"][0]["children"][0]) == ["heading", "level", "line", "role", "roles", "role_reasons",
+                                                        "children"]
+    assert [s["role"] for s in data["sections"]] == ["measures", "shortcomings", "plan"]
     fig = next(f for f in data["figures"] if f["text"] == "4.27万元")
     assert fig == {"text": "4.27万元", "value": 42700, "unit": "元", "qualifier": None, "line": fig["line"],
                    "section": "(二)强化法治意识,加大执法力度"}

@@ -93,7 +93,7 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 
 def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
     """Check one report against a resolved profile."""
-    ctx = Context(report=report, titles={r.id: r.title for r in profile.rules})
+    ctx = Context(report=report, titles={r.id: r.title for r in profile.rules}, roles=profile.roles)
     outcomes, held_back = _gated(profile.rules, ctx)
     for rule in _ordered(profile.rules):
         if rule.id not in outcomes:

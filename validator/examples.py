@@ -30,7 +30,7 @@ def _with_dependencies(rule: Rule, profile: Profile) -> Profile:
         r for r in profile.rules
         if r.id != rule.id and (r.id in wanted or (rule.options.get("fallback") and r.kind == "part"))
     ]
-    return Profile(name=profile.name, title=profile.title, rules=deps + [rule])
+    return Profile(name=profile.name, title=profile.title, rules=deps + [rule], roles=profile.roles)
 
 
 def run_examples(profile: Profile, only: set[str] | None = None) -> list[ExampleResult]:

@@ -20,7 +20,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"^(第[{_CN}]{{1,3}}部分)[、,.:\s]*(.*)$")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}}[、.])\s*(.*)$")),
     ("pcn", re.compile(rf"^(\([{_CN}]{{1,3}}\))[、.]?\s*(.*)$")),
-    ("num", re.compile(r"^(\d{1,2}(?:\.(?!\d)|、))\s*(.*)$")),
+    # "1.2025年主要工作" is heading 1 on the year 2025, not the decimal 1.2025; "1.5万元" is a decimal.
+    ("num", re.compile(r"^(\d{1,2}(?:\.(?!\d)|\.(?=(?:19|20)\d{2}年)|、))\s*(.*)$")),
     ("pnum", re.compile(r"^(\(\d{1,2}\))\s*(.*)$")),
     ("circ", re.compile(r"^([\u2460-\u2473])\s*(.*)$")),
 ]

@@ -1,6 +1,7 @@
 """The `outline` command's output: what the rules see, as an indented tree or as JSON.
 
-The JSON is a contract later tools read; keys and their order do not change.
+The JSON is a contract later tools read; keys and their order do not change (new keys are only
+added). Each section carries its role (validator/roles.py) and the reasons that decided it.
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from collections import Counter
 
 from .outline import Section
 from .report import Report
+from .roles import NAMES, RoleMap
 
 
-def _section_dict(section: Section) -> dict:
+def _section_dict(section: Section, roles: RoleMap) -> dict:
+    assigned = roles.of(section)
     return {
         "heading": section.label,
         "level": section.level,
         "line": section.line,
-        "children": [_section_dict(c) for c in section.children],
+        "role": assigned.role,
+        "roles": list(assigned.roles),
+        "role_reasons": list(assigned.reasons),
+        "children": [_section_dict(c, roles) for c in section.children],
     }
 
 
@@ -32,7 +38,7 @@ def to_dict(report: Report) -> dict:
         "year": meta.year,
         "signed": meta.signed.isoformat() if meta.signed else None,
         "published": meta.published.isoformat() if meta.published else None,
-        "sections": [_section_dict(s) for s in report.sections],
+        "sections": [_section_dict(s, report.roles) for s in report.sections],
         "figures": [
             {
                 "text": f.figure.text,
@@ -45,6 +51,15 @@ def to_dict(report: Report) -> dict:
             for f in report.figures
         ],
     }
+
+
+def _role_text(roles: RoleMap, section: Section) -> str:
+    """"  〔举措和成效：标题含“举措”〕" for a part and for a sub-section whose own heading gives a role."""
+    assigned = roles.of(section)
+    if section.parent is not None and not assigned.own:
+        return ""
+    names = "＋".join(NAMES[r] for r in assigned.roles) or NAMES["none"]
+    return f"  〔{names}：{'；'.join(assigned.reasons)}〕" if assigned.reasons else f"  〔{names}〕"
 
 
 def _number(value: float) -> int | float:
@@ -72,10 +87,11 @@ def to_text(report: Report) -> str:
         "",
         "提纲：",
     ]
+    roles = report.roles
     for root in report.sections:
         for s in root.walk():
             where = s.block.source if doc.format in ("docx", "pdf", "html") else f"第{s.line}行"
-            out.append(f"{'  ' * s.level}{s.label}  [{where}，数字 {count(s)} 个]")
+            out.append(f"{'  ' * s.level}{s.label}  [{where}，数字 {count(s)} 个]{_role_text(roles, s)}")
     if not report.sections:
         out.append("  （未识别出任何标题）")
     out += ["", f"数字（共 {len(report.figures)} 个）："]

@@ -10,6 +10,7 @@ from .figures import Figure, extract
 from .metadata import Metadata, extract_metadata, settle_year
 from .outline import Section, build_outline, iter_sections
 from .readers import read_bytes, read_path
+from .roles import RoleMap, assign_roles
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,31 @@ class Report:
             b for b in content
             if b.line != self.meta.title_line and (self.meta.closing_line is None or b.line < self.meta.closing_line)
         ]
+        self._roles: dict[int, tuple[dict, RoleMap]] = {}
         self.figures: list[PlacedFigure] = [
             PlacedFigure(fig, block.line, self.section_at(block.line))
             for block in self.body
             for fig in extract(block.norm)
         ]
+
+    def roles_for(self, words: dict | None = None) -> RoleMap:
+        """Every section's role under a profile's role words (the bundled ones by default);
+        computed once per words mapping, after the report year is settled."""
+        words = words or self.bundled_role_words()
+        hit = self._roles.get(id(words))
+        if hit is None or hit[0] is not words:
+            hit = self._roles[id(words)] = (words, assign_roles(self, words))
+        return hit[1]
+
+    @property
+    def roles(self) -> RoleMap:
+        return self.roles_for()
+
+    @staticmethod
+    def bundled_role_words() -> dict:
+        from .ruleset import resolve
+
+        return resolve("national").roles
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section holding a line."""

@@ -61,6 +61,7 @@ class Profile(BaseModel):
     rules: list[Rule]
     match: list[str] = []
     chain: list[str] = []  # files applied, base first
+    roles: dict = {}  # role -> {headings: [...], ...}: the words roles.py reads; later files add to them
 
 
 _KNOWN_KEYS = {"id", "title", "message", "messages", "severity", "basis", "fix", "kind", "options", "examples"}
@@ -131,6 +132,13 @@ def load_file(path: Path | str) -> dict:
                 re.compile(p)
             except re.error as exc:
                 raise InputError(name, f"规则 {rule['id']}：正则表达式“{p}”有误（{exc}）") from None
+    for role, words in (data.get("roles") or {}).items():
+        for key, patterns in words.items():
+            for p in patterns:
+                try:
+                    re.compile(p)
+                except re.error as exc:
+                    raise InputError(name, f"roles.{role}.{key}：正则表达式“{p}”有误（{exc}）") from None
     ids = [r["id"] for r in data.get("rules", [])]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -159,6 +167,18 @@ def _rule_patterns(rule: dict):
                 for cue in ("headings", "voice", "markers"):
                     yield from (kind.get(cue) or {}).get("patterns", [])
                 yield from (kind.get("headings") or {}).get("without", [])
+
+
+def merge_roles(base: dict, extra: dict | None) -> dict:
+    """Role words of a file added to those it builds on: a province extends a list, never loses one."""
+    if not extra:
+        return base
+    out = {role: dict(words) for role, words in base.items()}
+    for role, words in extra.items():
+        target = out.setdefault(role, {})
+        for key, patterns in words.items():
+            target[key] = [*target.get(key, []), *(p for p in patterns if p not in target.get(key, []))]
+    return out
 
 
 def _to_rule(raw: dict, origin: str) -> Rule:
@@ -221,11 +241,14 @@ def _resolve_bundled(name: str) -> Profile:
         chain.append((current, data))
         current = data.get("extends")
     rules: dict[str, Rule] = {}
+    roles: dict = {}
     for pname, data in reversed(chain):
         rules = _apply(rules, data, _display(files[pname]))
+        roles = merge_roles(roles, data.get("roles"))
     top = chain[0][1]
     return Profile(name=name, title=top.get("title", name), rules=list(rules.values()),
-                   match=top.get("match", []), chain=[_display(files[n]) for n, _ in reversed(chain)])
+                   match=top.get("match", []), chain=[_display(files[n]) for n, _ in reversed(chain)],
+                   roles=roles)
 
 
 def _display(path: Path) -> str:
@@ -242,14 +265,18 @@ def resolve(name: str, user_files: tuple[str, ...] = ()) -> Profile:
     if not user_files:
         return profile
     rules = {r.id: r for r in profile.rules}
+    roles = profile.roles
     chain = list(profile.chain)
     for path in user_files:
         data = load_file(path)
         if data.get("extends") and data["extends"] != name:
-            rules = {r.id: r for r in _resolve_bundled(data["extends"]).rules}
+            base = _resolve_bundled(data["extends"])
+            rules, roles = {r.id: r for r in base.rules}, base.roles
         rules = _apply(rules, data, path)
+        roles = merge_roles(roles, data.get("roles"))
         chain.append(path)
-    return Profile(name=name, title=profile.title, rules=list(rules.values()), match=profile.match, chain=chain)
+    return Profile(name=name, title=profile.title, rules=list(rules.values()), match=profile.match, chain=chain,
+                   roles=roles)
 
 
 def infer_profile(unit: str | None, cue: Cue | None = None) -> tuple[str, str]:

@@ -46,6 +46,7 @@ class Context:
     report: Report
     located: dict[str, Section | None] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # rule id -> title, for messages
+    roles: dict = field(default_factory=dict)  # the profile's role words; empty: the bundled ones
 
 
 @lru_cache(maxsize=2048)
