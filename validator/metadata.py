@@ -17,6 +17,7 @@ from .document import Block, Document
 from .figures import chinese_to_number
 from .furniture import header_date, header_source
 from .outline import detect_heading
+from .script import fold_script
 
 _YEAR = re.compile(r"(?<![\d\-~至到])((?:19|20)\d{2})\s*年(?!\s*[-~至到]\s*(?:19|20)?\d{2})")
 _DATE_ARABIC = re.compile(r"^[(]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*[)]?$")
@@ -124,7 +125,7 @@ def _find_title(doc: Document, content: list[Block]) -> tuple[str | None, int | 
 
 
 def _unit_from_title(title: str) -> str | None:
-    norm = re.sub(r"\s+", " ", title.replace("\u3000", " ")).strip()
+    norm = re.sub(r"\s+", " ", fold_script(title).replace("\u3000", " ")).strip()
     for pattern in (_UNIT_IN_TITLE, _UNIT_AFTER_YEAR):
         m = pattern.match(norm)
         if m and _UNIT_SUFFIX.search(m.group("unit").strip()):

@@ -6,13 +6,14 @@ subject. Accepted when the title names it, or the body keeps returning to it.
 
 from __future__ import annotations
 
+from ..normalize import normalize
 from .base import Context, Hit, Outcome, excerpt, pattern
 
 
 def check(options: dict, ctx: Context) -> Outcome:
     meta = ctx.report.meta
     title_rx, body_rx = pattern(options, "title"), pattern(options, "body")
-    if meta.title and title_rx is not None and title_rx.search(meta.title.replace(" ", "")):
+    if meta.title and title_rx is not None and title_rx.search(normalize(meta.title).replace(" ", "")):
         return Outcome(evidence=Hit(meta.title_line or 0, meta.title))
     count, first = 0, None
     for block in ctx.report.body:
