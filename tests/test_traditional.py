@@ -200,6 +200,7 @@ def test_placeholder_finding_quotes_the_copy(tmp_path):
     assert [f.line for f in placeholders] == [21, 25]
     assert "糾紛XX件" in placeholders[0].excerpt
     assert "【待補充】" in placeholders[1].excerpt
+    assert placeholders[1].message == "报告中留有模板占位符“【待補充】”"
     assert placeholders[1].excerpt.strip("…") in copy.read_text(encoding="utf-8")
 
 
