@@ -255,6 +255,7 @@ def test_government_vocabulary_folds_to_simplified(written, folded):
     ("統（tǒng）籌推進(jìn)", "统筹推进"),
     ("建设(shè)工作", "建设工作"),
     ("報(bào)告（ＤＡＯ）", "报告(DAO)"),
+    ("法治政府建設(jiàn shè)年度報告", "法治政府建设年度报告"),
 ])
 def test_pinyin_residue_is_dropped(written, folded):
     assert normalize(written) == folded
@@ -262,7 +263,7 @@ def test_pinyin_residue_is_dropped(written, folded):
 
 @pytest.mark.parametrize("text", [
     "上线“桥南发布”（APP）", "推行PPP(PPP)模式", "政务服务网(app)下载", "附件(a)", "成效显著，什么，乾坤",
-    "于2024年3月", "研究(一)项", "2024年全年办结率99.1%",
+    "于2024年3月", "研究(一)项", "标注拼音(pin yin)", "网址(www.example.gov)", "2024年全年办结率99.1%",
 ])
 def test_simplified_and_bracketed_latin_stay_as_they_are(text):
     assert script.fold_script(text) == text

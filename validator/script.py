@@ -22,10 +22,12 @@ from pathlib import Path
 _CHARS_FILE = Path(__file__).with_name("traditional_chars.txt")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # Romanisation right after a CJK character, in half- or full-width brackets, with a tone mark:
-# what a page converter leaves behind ("設(shè)", "統（tǒng）"). Bracketed Latin without a tone
-# mark ("（APP）", "(PPP)") is report text and stays.
+# what a page converter leaves behind ("設(shè)", "統（tǒng）", "建設(jiàn shè)"). Bracketed Latin
+# without a tone mark ("（APP）", "(PPP)") is report text and stays.
+_SYLLABLE = f"[a-zü{_TONED}]{{1,6}}"
 PINYIN = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][ \t]?(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}[ \t]?[)）]"
+    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][ \t]?(?=[^)）]*[{_TONED}])"
+    rf"{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]?[)）]"
 )
 # The same CJK range OpenCC converts; _generate walks it.
 _RANGES = ((0x2E80, 0x2FFF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
