@@ -150,7 +150,10 @@ def test_example_report_mirror_checks_like_the_example(path, tmp_path, config):
     original_path, copy = tmp_path / f"plain{path.suffix}", tmp_path / f"mirror{path.suffix}"
     original_path.write_text(plain, encoding="utf-8")
     copy.write_text(copy_text, encoding="utf-8")
-    assert_same_check(original_path, copy)
+    report, result = assert_same_check(original_path, copy)
+    # The page header in front does not hide the title line (a Markdown # title included).
+    assert report.meta.title and "年法治政府建設" in report.meta.title
+    assert next(c.status for c in result.checklist if c.rule == "structure.title") == "ok"
 
 
 def test_word_copy_in_traditional_checks_like_the_original(tmp_path):
