@@ -266,7 +266,7 @@ def test_pinyin_residue_is_dropped(written, folded):
 
 @pytest.mark.parametrize("text", [
     "上线“桥南发布”（APP）", "推行PPP(PPP)模式", "政务服务网(app)下载", "附件(a)", "成效显著，什么，乾坤",
-    "于2024年3月", "研究(一)项", "标注拼音(pin yin)", "网址(www.example.gov)", "2024年全年办结率99.1%",
+    "于2024年3月", "研究(一)项", "“12·4”宪法宣传周成效显著，什么", "——人民生活显著改善", "标注拼音(pin yin)", "网址(www.example.gov)", "2024年全年办结率99.1%",
 ])
 def test_simplified_and_bracketed_latin_stay_as_they_are(text):
     assert script.fold_script(text) == text

@@ -10,7 +10,8 @@ traditional to simplified, phrase by phrase). Its dictionaries map every phrase 
 length, which is what lets findings point back into the original line. OpenCC is imported on
 the first line that needs it, so a simplified report never loads it. Which lines need it is
 decided from ``traditional_chars.txt``: every character the conversion changes on its own,
-generated from the installed converter by ``python -m validator.script``.
+generated from the installed converter by ``python -m validator.script``, leaving out the
+characters that simplified text shares (著 of 显著, 么 of 什么).
 """
 
 from __future__ import annotations
@@ -92,13 +93,15 @@ def fold_script(text: str) -> str:
 
 
 def _generate() -> str:
-    """Every character in the CJK ranges that the conversion changes when it stands alone."""
+    """Every character in the CJK ranges that the conversion changes when it stands alone,
+    less those GB2312 holds (simplified text uses them) except the few it never does."""
     convert = _converter()
     found = []
     for lo, hi in _RANGES:
         chars = [chr(c) for c in range(lo, hi + 1)]
         out = convert("\n".join(chars)).split("\n")
-        found += [a for a, b in zip(chars, out, strict=True) if a != b]
+        found += [a for a, b in zip(chars, out, strict=True)
+                  if a != b and (a in _TRADITIONAL_IN_GB2312 or _outside_gb2312(a))]
     return "".join(found)
 
 
