@@ -311,3 +311,23 @@ def test_simplified_reports_do_not_load_the_converter(seed_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_word_styles_named_in_traditional_script_give_the_outline(tmp_path):
+    """A traditional-script WPS or Word names its heading styles 標題 1, 標題 2 and its title 標題."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    styles = {name: d.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH) for name in ("標題", "標題 1", "標題 2")}
+    d.add_paragraph("青石縣人民政府2024年法治政府建設年度報告", style=styles["標題"])
+    d.add_paragraph("2024年，全縣依法行政工作穩步推進。", style=None)
+    d.add_paragraph("主要舉措和成效", style=styles["標題 1"])
+    d.add_paragraph("嚴格規範執法", style=styles["標題 2"])
+    d.add_paragraph("全年辦理行政處罰案件120件，法制審核38件。")
+    path = tmp_path / "styled.docx"
+    d.save(str(path))
+    data = to_dict(load_report(str(path)))
+    assert data["title"] == "青石縣人民政府2024年法治政府建設年度報告"
+    top = data["sections"][0]
+    assert (top["heading"], top["level"], top["line"]) == ("主要舉措和成效", 1, 3)
+    assert [(c["heading"], c["level"], c["line"]) for c in top["children"]] == [("嚴格規範執法", 2, 4)]
