@@ -157,6 +157,36 @@ def test_example_report_mirror_checks_like_the_example(path, tmp_path, config):
     assert next(c.status for c in result.checklist if c.rule == "structure.title") == "ok"
 
 
+def test_hard_wrapped_copy_is_reflowed_like_the_original(tmp_path):
+    """A copy saved as text wrapped at a fixed width (pdftotext, e-mail) re-flows into the same
+    paragraphs in traditional script as in simplified."""
+    import textwrap
+
+    def wrapped(text: str) -> str:
+        out = []
+        for line in text.splitlines():
+            out += textwrap.wrap(line, 38) if len(line) > 38 else [line]
+        return "\n".join(out) + "\n"
+
+    source = EXAMPLES[0].read_text(encoding="utf-8")
+    plain, copy = tmp_path / "plain.txt", tmp_path / "mirror.txt"
+    plain.write_text(wrapped(source), encoding="utf-8")
+    copy.write_text(wrapped(to_traditional(source, "s2t")), encoding="utf-8")
+    report, _ = assert_same_check(plain, copy)
+    assert len(report.sections[0].children) == 6
+
+
+def test_hard_wrapped_section_heading_in_traditional_is_not_glued_on():
+    """第一節 after a paragraph whose last wrapped line is full stays a line of its own."""
+    para = "本局全年辦理行政處罰案件一百二十件，法制審核三十八件，重大執法決定全部經過法制審核，執法案卷評查合格率達到百分之九十八"
+    assert len(para) == 59
+    lines = ["青石縣市場監督管理局2024年法治政府建設年度報告"]
+    for n in "一二三":
+        lines += [para[:30], para[30:], f"第{n}節執法監督"]
+    blocks = report_from_text("\n".join(lines) + "\n").document.blocks
+    assert [b.text for b in blocks[1:]] == [para, "第一節執法監督", para, "第二節執法監督", para, "第三節執法監督"]
+
+
 def test_word_copy_in_traditional_checks_like_the_original(tmp_path):
     src = REPORTS / "compliant" / "songxi-county-2024.docx"
     copy = tmp_path / "mirror.docx"
