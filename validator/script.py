@@ -30,9 +30,8 @@ PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][ \t]?(?=[^)）]*[{_TONED}])"
     rf"{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]?[)）]"
 )
-# The same CJK range OpenCC converts; _generate walks it.
+# The CJK blocks _generate walks: radicals, Ext. A, the URO, compatibility ideographs, Ext. B–H.
 _RANGES = ((0x2E80, 0x2FFF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
-
 
 # The few convertible characters that GB2312 (the simplified repertoire) also holds and that a
 # simplified report does not use; the others (著 in 显著, 乾 in 乾坤, 么 in 什么) are simplified
@@ -45,6 +44,7 @@ _CHARS = frozenset(_CHARS_FILE.read_text(encoding="utf-8").strip())
 
 
 def _outside_gb2312(text: str) -> bool:
+    """True when the text has a character GB2312 lacks (the encoder does this in C, quickly)."""
     try:
         text.encode("gb2312")
     except UnicodeEncodeError:
