@@ -22,6 +22,8 @@ _FOLD.update({ord(c): "-" for c in "－—–―﹣‐"})
 _FOLD.update({ord(c): "~" for c in "～〜"})
 _FOLD.update({ord("﹪"): "%", ord("．"): ".", ord("\ufeff"): None, ord("\u200b"): None})
 _FOLD.update({ord(c): str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")})
+# Taiwan and Hong Kong texts quote with corner brackets: 「放管服」 is “放管服”.
+_FOLD.update({ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
 _TABLE = str.maketrans(_FOLD)
 
 _CJK = r"\u2e80-\u9fff\u3001-\u303f\uff00-\uffef“”‘’《》"
