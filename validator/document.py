@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .normalize import normalize
+from .normalize import normalize, original
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,10 @@ class Block:
     def __post_init__(self) -> None:
         if not self.norm:
             object.__setattr__(self, "norm", normalize(self.text))
+
+    def original(self, start: int = 0, end: int | None = None) -> str:
+        """The text as written behind ``norm[start:end]``: what a finding shows the reader."""
+        return original(self.text, self.norm, start, end)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .document import Block, Document
 from .figures import chinese_to_number
 from .furniture import header_date, header_source
 from .outline import detect_heading
+from .script import fold_script
 from .titles import news_headline, unit_in_title
 from .units import Cue, is_unit, kind_of, self_reference
 
@@ -242,7 +243,7 @@ def extract_metadata(doc: Document) -> Metadata:
             meta.year_sources["opening"] = y
 
     signed_unit = signer.split(" ")[-1] if signer else None
-    title_unit = headline[0] if headline else (unit_in_title(meta.title) if meta.title else None)
+    title_unit = headline[0] if headline else (unit_in_title(fold_script(meta.title)) if meta.title else None)
     if title_unit:
         meta.unit, meta.unit_source = title_unit, "headline" if headline else "title"
         if signed_unit and signed_unit != title_unit and signed_unit.startswith(title_unit):

@@ -106,12 +106,11 @@ def detect_heading(block: Block) -> Heading | None:
 
 
 def _display(block: Block, norm_part: str) -> str:
-    """Heading text for display: the original characters where the block maps one to one."""
-    if len(block.text) == len(block.norm):
-        start = block.norm.find(norm_part) if norm_part else -1
-        if start >= 0:
-            return block.text[start : start + len(norm_part)]
-    return norm_part
+    """Heading text for display: the original characters behind that part of the folded line."""
+    start = block.norm.find(norm_part) if norm_part else -1
+    if start < 0:
+        return norm_part
+    return block.original(start, start + len(norm_part))
 
 
 def build_outline(blocks: list[Block], end_line: int) -> list[Section]:

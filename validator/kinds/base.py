@@ -62,13 +62,13 @@ def pattern(options: dict, key: str) -> re.Pattern | None:
 
 
 def excerpt(block: Block, start: int = 0, end: int | None = None, width: int = 40) -> str:
-    """A short display snippet around a match, from the normalised line."""
+    """A short display snippet around a match (positions in the normalised line), shown as written."""
     text = block.norm
     if end is None:
         end = min(len(text), start + width)
     lo = max(0, start - (width - (end - start)) // 2)
     hi = min(len(text), max(end, lo + width))
-    snippet = text[lo:hi]
+    snippet = block.original(lo, hi)
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 

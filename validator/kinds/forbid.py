@@ -22,7 +22,8 @@ def check(options: dict, ctx: Context) -> Outcome:
         for m in rx.finditer(block.norm):
             if unless_rx is not None and unless_rx.search(block.norm, max(0, m.start() - within), m.end() + within):
                 continue
-            outcome.violations.append(Hit(block.line, excerpt(block, m.start(), m.end()), {"found": m.group(0)}))
+            found = block.original(m.start(), m.end())  # as written, so a reader can search for it
+            outcome.violations.append(Hit(block.line, excerpt(block, m.start(), m.end()), {"found": found}))
     if options.get("once") and outcome.violations:
         first = outcome.violations[0]
         first.detail["count"] = len(outcome.violations)

@@ -11,4 +11,4 @@ def check(options: dict, ctx: Context) -> Outcome:
         return Outcome(not_applicable="网页的页面元素已由读取器剔除")
     if not residue:
         return Outcome(evidence=Hit(0, ""))
-    return Outcome(violations=[Hit(b.line, b.norm[:40], {"found": b.norm[:40]}) for b in residue])
+    return Outcome(violations=[Hit(b.line, b.original(0, 40), {"found": b.original(0, 40)}) for b in residue])

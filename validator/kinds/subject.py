@@ -11,6 +11,7 @@ findings about parts a 工作要点 was never meant to have.
 from __future__ import annotations
 
 from ..doc_kind import classify
+from ..normalize import normalize
 from .base import Context, Hit, Outcome, excerpt, pattern
 
 # Messages this kind picks while the finding keeps the rule's own id, and when (for `rules explain`).
@@ -24,7 +25,7 @@ def check(options: dict, ctx: Context) -> Outcome:
                                        variant="kind")])
     meta = ctx.report.meta
     title_rx, body_rx = pattern(options, "title"), pattern(options, "body")
-    if meta.title and title_rx is not None and title_rx.search(meta.title.replace(" ", "")):
+    if meta.title and title_rx is not None and title_rx.search(normalize(meta.title).replace(" ", "")):
         return Outcome(evidence=Hit(meta.title_line or 0, meta.title))
     count, first = 0, None
     for block in ctx.report.body:

@@ -5,6 +5,7 @@ A report without a title line is hard to identify once published; reviewers quer
 
 from __future__ import annotations
 
+from ..normalize import normalize
 from .base import Context, Hit, Outcome, pattern
 
 
@@ -13,7 +14,7 @@ def check(options: dict, ctx: Context) -> Outcome:
     if not meta.title:
         return Outcome(violations=[Hit(0, "")])
     want = pattern(options, "patterns")
-    if want is not None and not want.search(meta.title.replace(" ", "")):
+    if want is not None and not want.search(normalize(meta.title).replace(" ", "")):
         return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, suffix="wording")])
     if options.get("year", True) and "title" not in meta.year_sources:
         return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, suffix="year")])

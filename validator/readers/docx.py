@@ -42,8 +42,9 @@ _TXBX = _q("txbxContent")
 _SKIP = {_q("del"), _q("moveFrom"), _q("instrText"), _q("delText"), _PPR, _RPR, _TXBX, f"{{{_MC}}}Fallback"}
 _BREAKS = {_q("br"), _q("cr")}
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_TITLE_NAMES = {"title", "标题"}
+# Style names as Word, WPS and their traditional-script editions write them.
+_HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "标题", "標題"}
 
 
 class _Styles:

@@ -38,7 +38,7 @@ def read(data: bytes, name: str) -> Document:
         if m:
             depth = len(m.group(1))
             body = strip_inline(m.group(2))
-            is_title = depth == 1 and not seen_heading and not blocks
+            is_title = depth == 1 and not seen_heading and all(b.furniture for b in blocks)  # a page header may come first
             seen_heading = True
             blocks.append(Block(text=body, line=i, source=f"第{i}行", style_level=depth, is_title=is_title))
             continue
