@@ -442,3 +442,21 @@ def test_speaker_under_a_delivered_title_names_the_unit(speaker, unit):
 def test_a_period_after_the_year_is_not_a_unit():
     meta = report_from_text("2021年上半年法治政府建设工作情况报告\n上半年，我镇持续规范行政执法。\n").meta
     assert meta.unit is None
+
+
+def test_a_title_prefix_that_names_no_unit_is_not_the_unit():
+    meta = report_from_text("区政府常务会议议题解读：关于2023年度法治建设工作情况的汇报\n"
+                            "一、议题背景\n为做好2023年度法治建设考核工作，现汇报相关工作情况。\n").meta
+    assert meta.unit is None
+
+
+def test_unit_named_after_a_leading_clause_of_the_opening():
+    opening = ("根据《青河市法治建设年度报告制度》的要求，结合街道工作实际，2023年，青河街道以深入学习贯彻"
+               "习近平法治思想为核心，全面推进法治政府建设。现将有关情况报告如下：")
+    meta = report_from_text("\n".join(body(2023, opening))).meta
+    assert (meta.unit, meta.unit_source) == ("青河街道", "opening")
+    assert infer_profile(meta.unit)[0] == "township"
+
+
+def test_a_service_centre_is_a_department():
+    assert infer_profile("青河区政务服务中心")[0] == "department"

@@ -36,7 +36,7 @@ _DELIVERY = re.compile(r"^[(-]*\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*�
 _ANNEX = re.compile(r"^(附件|附表|附:)\s*\d*")
 # The opening sentence names the unit: "2022年，青河区司法局坚持…", "2023年，在区委的领导下，南山街道…".
 _OPENING_UNIT = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?(?:以来)?|今年以来|一年来|过去的?一年(?:里|来)?)[,]?"
+    r"(?:^|(?<=,))(?:(?:19|20)\d{2}年度?(?:以来)?|今年以来|一年来|过去的?一年(?:里|来)?)[,]?"
     r"(?:在[^,。]{2,60}?下[,]?)?(?P<unit>[^,。、:;()“”]{2,30}?)"
     r"(?=坚持|始终|深入|认真|全面|紧紧|紧扣|紧密|聚焦|扎实|持续|围绕|按照|牢牢|积极|立足|着力|严格|不断|"
     r"进一步|把|将|高度|以|在|切实|大力|全力|锚定|践行|贯彻|落实|统筹|注重|强化|对标|严守|深化|主动|认真)"
@@ -185,7 +185,7 @@ def _unit_in_opening(content: list[Block], meta: Metadata) -> str | None:
             break
         for sentence in re.split(r"(?<=[。;])", block.norm)[:3]:
             for pattern in (_OPENING_UNIT, _REPORT_UNIT):
-                m = pattern.search(sentence) if pattern is _REPORT_UNIT else pattern.match(sentence)
+                m = pattern.search(sentence)
                 if m and is_unit(m.group("unit")):
                     return m.group("unit")
     return None

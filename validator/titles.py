@@ -57,8 +57,8 @@ def unit_in_title(title: str) -> str | None:
         unit = m.group("unit")
         unit = re.sub(r"^关于", "", unit)
         unit = (unit.split("关于")[0] if "关于" in unit else unit).strip()
-        if len(unit) >= 2:
-            return unit
+        if is_unit(unit):
+            return unit  # "区政府常务会议议题解读:关于2023年…" names no unit
     for pattern in (_UNIT_AFTER_YEAR, _UNIT_NO_YEAR):
         m = pattern.match(t)
         if m and is_unit(m.group("unit").strip()):
