@@ -153,7 +153,7 @@ def _run(files, settings):
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
 @click.option("--format", "-f", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate")
+              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate、html")
 @click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
               help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
