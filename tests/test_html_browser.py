@@ -160,3 +160,33 @@ def test_screenshot_of_the_example_reports_and_the_seed(open_page, tmp_path):
             (ROOT / "docs").mkdir(exist_ok=True)
             shutil.copyfile(target, ROOT / "docs" / name)
     assert Path(ROOT / "docs" / "html-report.png").exists(), "the README shows docs/html-report.png"
+
+
+def test_a_drafter_uploads_a_report_in_the_browser_and_reads_the_result(browser):
+    from serve_support import running
+
+    with running(workers=1, timeout=30) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        problems = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        try:
+            page.goto(url + "/")
+            assert page.title() == "法治政府建设年度报告检查"
+            page.set_input_files('input[name="file"]', str(DEFECTIVE_HTML))
+            page.select_option('select[name="profile"]', "township")
+            with page.expect_navigation():
+                page.click('button[type="submit"]')
+            assert page.url.endswith("/check")
+            counts = check_path(str(DEFECTIVE_HTML), profile="township").counts
+            shown = page.eval_on_selector_all(
+                "#r1 [data-count]", "els => Object.fromEntries(els.map(e => [e.dataset.count, +e.textContent]))")
+            assert shown == counts
+            assert page.evaluate("document.body.dataset.script") == "ready" and problems == []
+            page.goto(url + "/")
+            page.set_input_files('input[name="file"]', {"name": "旧报告.doc", "mimeType": "application/msword",
+                                                        "buffer": b"\xd0\xcf\x11\xe0"})
+            with page.expect_navigation():
+                page.click('button[type="submit"]')
+            assert "不支持的文件类型“.doc”" in page.inner_text(".error")
+        finally:
+            page.close()

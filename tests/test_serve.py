@@ -11,43 +11,21 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
 import pytest
-import uvicorn  # the serve extra, which the test extra includes
 from bs4 import BeautifulSoup
 
 from html_report_support import COMPLIANT_DOCX, COMPLIANT_TXT, DEFECTIVE_HTML, DEFECTIVE_MD, ROOT, write_hostile
-from validator.serve import create_app
+from serve_support import running
 
 SCHEMA = json.loads((ROOT / "validator" / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
-
-
-@contextmanager
-def running(**options):
-    """The app under uvicorn in a thread, on a port the OS picks; yields the base URL."""
-    config = uvicorn.Config(create_app(**options), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 @pytest.fixture(scope="module")
