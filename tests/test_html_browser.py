@@ -143,10 +143,11 @@ def test_print_layout_drops_the_controls(open_page):
     assert page.locator("#r1 .note").first.is_visible()
 
 
-def test_screenshot_of_the_example_reports_and_the_seed(open_page, tmp_path):
+def test_screenshot_of_the_example_reports_and_the_seed(open_page, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the page names the reports as a user in the repository would
     paths = [DEFECTIVE_MD, COMPLIANT_TXT] + ([SEED] if SEED.exists() else [])
-    page = open_page(formatters.render("html", Run(results=[check_path(str(p)) for p in paths])),
-                     height=1000)
+    results = [check_path(os.path.relpath(p, ROOT)) for p in paths]
+    page = open_page(formatters.render("html", Run(results=results)), height=1000)
     shots = {"html-report.png": "#r1", "html-report-seed.png": "#r3" if SEED.exists() else None}
     for name, anchor in shots.items():
         if anchor is None:
