@@ -153,7 +153,7 @@ def _run(files, settings):
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
 @click.option("--format", "-f", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate")
+              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate、html")
 @click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
               help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -246,6 +246,29 @@ def init_cmd() -> None:
     except InputError as exc:
         _fail(exc)
     _say(f"已写入 {path.name}；用 report-check check --show-config 查看生效的设置")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；只在本机使用时保持 127.0.0.1，供局域网同事使用时写本机的局域网地址")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-size", default=50, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="上传文件大小上限（MB），超过时回答 413")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="同时检查的报告数（缺省：CPU 数，最多 4）")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="每份报告的检查时限（秒），超时中止并回答 503")
+def serve_cmd(host, port, max_size, workers, timeout) -> None:
+    """在浏览器中检查报告：启动本机网页服务（上传页面、HTML 报告、JSON 接口）。"""
+    from . import serve
+
+    try:
+        serve.require_server()
+    except InputError as exc:
+        _fail(exc)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"report-check 网页服务：http://{shown}:{port}/  （按 Ctrl+C 停止）", err=True)
+    serve.run(host, port, int(max_size * 1024 * 1024), workers, timeout)
 
 
 @main.group()

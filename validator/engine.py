@@ -133,7 +133,8 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
     meta = report.meta
     return Result(path=report.document.path, title=meta.title, unit=meta.unit, year=meta.year,
                   profile=profile.name, profile_reason=profile_reason, checklist=checklist,
-                  findings=findings, fail_on=fail_on, format=report.document.format)
+                  findings=findings, fail_on=fail_on, format=report.document.format,
+                  blocks=tuple(report.document.content))
 
 
 def _source(report: Report, line: int) -> str:

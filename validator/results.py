@@ -108,6 +108,9 @@ class Result:
     basis_urls: dict[str, str] = field(default_factory=dict)
     # Findings a baseline accepts, each with its recorded reason: shown, never failing the check.
     baselined: list[tuple[Finding, str]] = field(default_factory=list)
+    # The report's content blocks (document.Block), kept so the HTML report can show the text
+    # with each finding in place without reading the file again; no machine format reads them.
+    blocks: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def counts(self) -> dict[str, int]:

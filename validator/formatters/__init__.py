@@ -24,6 +24,7 @@ FORMATTERS: dict[str, str] = {
     "github": "github",
     "markdown": "markdown",
     "codeclimate": "codeclimate",
+    "html": "html",
 }
 
 STDIN = "<stdin>"
