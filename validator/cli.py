@@ -299,8 +299,8 @@ def rules_explain(rule_id, profile) -> None:
     variants = getattr(kinds.get(rule.kind), "VARIANTS", {})
     out += [f"提示（{variants[k]}）：{v}" if k in variants else f"子项 {rule.id}.{k}：{v}"
             for k, v in rule.messages.items()]
-    if rule.options.get("kinds"):
-        out.append(f"识别的其他文件类型：{'、'.join(k['name'] for k in rule.options['kinds'])}")
+    explain = getattr(kinds.get(rule.kind), "explain", None)
+    out += explain(rule.settings) if explain else []
     out += [f"修改建议：{rule.fix}", f"定义于：{rule.origin}", "", "符合的示例："]
     out += [_indent(t) for t in rule.examples.passing]
     out += ["不符合的示例："] + [_indent(t) for t in rule.examples.failing]

@@ -1,9 +1,10 @@
 """The engine: run a profile's rules over a report and build the checklist and findings.
 
-Gate rules (``gate: true``, structure.subject) run first: on a document of another kind (a
-工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one finding.
-Part rules run next, so rules scoped to a part ("causes inside the shortcomings part") can
-read what they located. The engine, not the kinds, stamps rule id, severity, basis and fix.
+Gate rules (a rule with ``gate: <reason>``, structure.subject) run first: on a document of another
+kind (a 工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one
+finding. Rules of a kind that locates a part run next, so rules scoped to a part ("causes inside the
+shortcomings part") can read what they located. The engine knows kinds only by what their modules
+declare; it, not the kinds, stamps rule id, severity, basis and fix.
 """
 
 from __future__ import annotations
@@ -25,9 +26,6 @@ GROUPS = {
     "openness": "政务公开",
     "publicity": "普法",
 }
-
-
-GATE_REASON = "文件类型不符，未逐项检查"
 
 
 class _Defaults(dict):
@@ -61,32 +59,32 @@ def _placeholders(report: Report) -> _Defaults:
 
 
 def _ordered(rules: list[Rule]) -> list[Rule]:
-    """Part rules before the rules that may be scoped to them, and parts that fall back on what
-    the others did not claim after those; otherwise file order."""
+    """Locating rules before the rules that may be scoped to them, and locating rules that read what
+    every other one found after those; otherwise file order."""
     def rank(rule: Rule) -> int:
-        if rule.kind != "part":
+        if not kinds.locates(rule.kind):
             return 2
-        return 1 if rule.options.get("fallback") else 0
+        return 1 if rule.settings.needs_every_part() else 0
 
     return sorted(rules, key=rank)
 
 
 def _gated(rules: list[Rule], ctx: Context) -> tuple[dict[str, Outcome], str | None]:
-    """Run the gate rules (``gate: true``) first; when one is violated, the document is not of the
-    kind the rule set checks, and the reason every other rule is held back is returned."""
+    """Run the gate rules first; when one is violated, the document is not of the kind the rule set
+    checks, and the reason every other rule is held back is returned."""
     outcomes: dict[str, Outcome] = {}
     reason = None
     for rule in rules:
-        if rule.options.get("gate"):
+        if rule.gate:
             outcomes[rule.id] = run_rule(rule, ctx)
             if outcomes[rule.id].violations and reason is None:
-                reason = rule.options.get("gate_reason") or GATE_REASON
+                reason = rule.gate
     return outcomes, reason
 
 
 def run_rule(rule: Rule, ctx: Context) -> Outcome:
-    outcome = kinds.get(rule.kind).check(rule.options, ctx)
-    if rule.kind == "part":
+    outcome = kinds.get(rule.kind).check(rule.settings, ctx)
+    if kinds.locates(rule.kind):
         ctx.located[rule.id] = outcome.located
     return outcome
 

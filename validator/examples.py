@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import kinds
 from .engine import check
 from .report import report_from_text
 from .ruleset import Profile, Rule
@@ -24,11 +25,11 @@ class ExampleResult:
 
 def _with_dependencies(rule: Rule, profile: Profile) -> Profile:
     """The rule under test plus the part rules that locate its scope or the parts it leaves out."""
-    left_out = (rule.options.get("summary") or {}).get("outside", ())
-    wanted = {rule.options.get("scope"), rule.options.get("part"), *left_out}
+    wanted = rule.settings.parts_used()
+    every_part = rule.settings.needs_every_part()
     deps = [
         r for r in profile.rules
-        if r.id != rule.id and (r.id in wanted or (rule.options.get("fallback") and r.kind == "part"))
+        if r.id != rule.id and (r.id in wanted or (every_part and kinds.locates(r.kind)))
     ]
     return Profile(name=profile.name, title=profile.title, rules=deps + [rule], roles=profile.roles)
 

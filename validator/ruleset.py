@@ -11,12 +11,14 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .results import rule_family
+from .roles import merge_roles
 from .units import Cue, kind_of
 
 
@@ -46,7 +48,9 @@ class Rule(BaseModel):
     kind: str
     options: dict = {}
     examples: Examples
+    gate: str | None = None  # when violated, every other rule is held back with this reason
     origin: str = ""  # the file the rule was defined in
+    settings: Any = Field(None, exclude=True)  # options parsed by the kind's Options model
 
     @property
     def family(self) -> str:
@@ -64,7 +68,8 @@ class Profile(BaseModel):
     roles: dict = {}  # role -> {headings: [...], ...}: the words roles.py reads; later files add to them
 
 
-_KNOWN_KEYS = {"id", "title", "message", "messages", "severity", "basis", "fix", "kind", "options", "examples"}
+_KNOWN_KEYS = {"id", "title", "message", "messages", "severity", "basis", "fix", "kind", "options", "examples",
+               "gate"}
 
 
 @lru_cache(maxsize=1)
@@ -169,25 +174,36 @@ def _rule_patterns(rule: dict):
                 yield from (kind.get("headings") or {}).get("without", [])
 
 
-def merge_roles(base: dict, extra: dict | None) -> dict:
-    """Role words of a file added to those it builds on: a province extends a list, never loses one."""
-    if not extra:
-        return base
-    out = {role: dict(words) for role, words in base.items()}
-    for role, words in extra.items():
-        target = out.setdefault(role, {})
-        for key, patterns in words.items():
-            target[key] = [*target.get(key, []), *(p for p in patterns if p not in target.get(key, []))]
-    return out
-
-
 def _to_rule(raw: dict, origin: str) -> Rule:
-    return Rule(**{k: v for k, v in raw.items() if k in _KNOWN_KEYS}, origin=origin)
+    fields = {k: v for k, v in raw.items() if k in _KNOWN_KEYS}
+    return Rule(**fields, origin=origin, settings=_parse_options(raw["id"], raw["kind"], raw.get("options") or {},
+                                                                   origin))
+
+
+def _parse_options(rule_id: str, kind: str, options: dict, origin: str):
+    """The options as the kind's model reads them; a wrong type or value names file, rule and key."""
+    from . import kinds
+
+    try:
+        return kinds.get(kind).Options.model_validate(options)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        where = f"键“options.{key}”" if key else "options"
+        raise InputError(origin, f"规则 {rule_id}：{where}的值不合要求（{_reason(err)}）") from None
+
+
+def _reason(err: dict) -> str:
+    """A pydantic error in a few Chinese words, with the value the file gave."""
+    text = err["msg"].removeprefix("Value error, ")
+    if "input" in err and not isinstance(err["input"], dict):
+        text += f"；文件中为 {err['input']!r}"
+    return text
 
 
 def _check_rule(rule: Rule, origin: str) -> None:
     """Validate one resolved rule again, so an options override cannot smuggle in a typo."""
-    raw = rule.model_dump(by_alias=True, exclude={"origin"})
+    raw = rule.model_dump(by_alias=True, exclude={"origin"}, exclude_none=True)
     raw["examples"] = {"pass": list(rule.examples.passing), "fail": list(rule.examples.failing)}
     wrapped = {"rules": [raw]}
     errors = list(_validator().iter_errors(wrapped))
@@ -216,7 +232,9 @@ def _apply(rules: dict[str, Rule], data: dict, origin: str) -> dict[str, Rule]:
     for rid, opts in (data.get("options") or {}).items():
         if rid not in out:
             raise InputError(origin, f"规则 {rid}：options 覆盖了不存在的规则")
-        out[rid] = out[rid].model_copy(update={"options": {**out[rid].options, **opts}})
+        merged = {**out[rid].options, **opts}
+        out[rid] = out[rid].model_copy(update={
+            "options": merged, "settings": _parse_options(rid, out[rid].kind, merged, origin)})
         _check_rule(out[rid], origin)
     for rid in data.get("disable") or []:
         if rid not in out:

@@ -10,19 +10,32 @@ import re
 
 from ..metadata import first_year
 from ..normalize import normalize
-from .base import Context, Hit, Outcome, excerpt
+from pydantic import Field
+
+from .base import Context, Hit, Options as BaseOptions, Outcome, RuleId, excerpt
+
+NAME = "plan-year"
+DETAILS = ("found", "year", "expected")  # placeholders its findings fill
+
+
+class Options(BaseOptions):
+    part: RuleId = Field(description="找出计划部分的部分规则 id")
+    offset: int = Field(1, description="计划年度比报告年度晚几年")
+
+    def parts_used(self) -> set[str]:
+        return {self.part}
 
 _OPENING_YEAR = re.compile(r"(?:^|。)((?:19|20)\d{2})年(?:度)?(?:,|是|将|要|我|全|本|工作|重点)")
 
 
-def check(options: dict, ctx: Context) -> Outcome:
-    section = ctx.located.get(options["part"])
+def check(options: Options, ctx: Context) -> Outcome:
+    section = ctx.located.get(options.part)
     year = ctx.report.meta.year
     if section is None:
-        return Outcome(not_applicable=f"未找到“{ctx.titles.get(options['part'], options['part'])}”部分")
+        return Outcome(not_applicable=f"未找到“{ctx.titles.get(options.part, options.part)}”部分")
     if year is None:
         return Outcome(not_applicable="未能确定报告年度")
-    expected = year + options.get("offset", 1)
+    expected = year + options.offset
     found, line, snippet = first_year(normalize(section.label)), section.line, section.label
     if found is None:
         for block in ctx.report.blocks_in(section)[1:]:

@@ -5,12 +5,20 @@ A title saying 2023 over a body about 2024 is a stale template (defect D2 in pub
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome
+from .base import Context, Hit, Options as BaseOptions, Outcome
+
+NAME = "report-year"
+CHECKS = {"missing": "标题、开头和部分标题都没有写明年度"}
+DETAILS = ("found", "year")  # placeholders its findings fill
+
+
+class Options(BaseOptions):
+    """No options: the years are read by validator/metadata.py."""
 
 _WHERE = {"title": "标题", "opening": "开头段落", "headings": "部分标题", "signed": "落款日期"}
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+def check(options: Options, ctx: Context) -> Outcome:
     meta = ctx.report.meta
     sources = meta.year_sources
     if not sources or set(sources) == {"signed"}:
