@@ -134,6 +134,7 @@ def test_user_rules_add_override_and_disable(tmp_path, seed_path):
     mine["id"] = "local.contact"
     mine["title"] = "写明联系电话"
     mine["kind"] = "mention"
+    mine.pop("messages")  # title sub-checks; a mention rule has none
     mine["message"] = "报告没有写监督电话"
     mine["options"] = {"patterns": ["监督电话"]}
     mine["examples"] = {"pass": ["一、举措\n公开监督电话。"], "fail": ["一、举措\n没有电话。"]}

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, RuleFault
 
 EXIT_USAGE = 2
 
 
-def _fail(exc: InputError) -> None:
+def _fail(exc: InputError | RuleFault) -> None:
     click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -139,7 +139,7 @@ def _run(files, settings):
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
-    except InputError as exc:
+    except (InputError, RuleFault) as exc:
         _fail(exc)
     for r in results:
         if r.path in reasons:
@@ -274,24 +274,27 @@ def rules_list(profile, rule_files) -> None:
 
 @rules.command("explain")
 @click.argument("rule_id")
-@click.option("--profile", "-p", default="national", show_default=True)
-def rules_explain(rule_id, profile) -> None:
-    """说明一条规则：依据、提示信息、修改建议和示例。"""
+@click.option("--profile", "-p", default="national", show_default=True, help="规则配置")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="自己的规则文件，在所选配置之上（可多次指定）")
+def rules_explain(rule_id, profile, rule_files) -> None:
+    """说明一条规则：依据、提示信息、修改建议和示例（RULE_ID 为规则 id，或 规则id.子项）。"""
     from . import kinds
     from .ruleset import resolve
 
     try:
-        resolved = resolve(profile)
+        resolved = resolve(profile, tuple(rule_files))
     except InputError as exc:
         _fail(exc)
-    base_id = next((r.id for r in resolved.rules if rule_id == r.id or rule_id.startswith(r.id + ".")), None)
-    if base_id is None:
-        _fail(InputError(rule_id, f"规则配置 {profile} 中没有这条规则（report-check rules list 可列出全部规则）"))
-    rule = next(r for r in resolved.rules if r.id == base_id)
+    by_id = {r.id: r for r in resolved.rules}
+    parent, _, sub = rule_id.rpartition(".")
+    rule = by_id.get(rule_id) or (by_id[parent] if parent in by_id and sub in by_id[parent].messages else None)
+    if rule is None:
+        _fail(InputError(rule_id, f"规则配置 {resolved.name} 中没有这条规则（report-check rules list 可列出全部规则）"))
     doc = (kinds.get(rule.kind).__doc__ or "").strip()
     out = [
         f"{rule.id}  {rule.title}",
-        f"严重程度：{rule.severity}（规则配置 {profile}）",
+        f"严重程度：{rule.severity}（规则配置 {resolved.name}：{' → '.join(resolved.chain)}）",
         f"类型：{rule.kind} — {doc.splitlines()[0] if doc else ''}",
         f"依据：{rule.basis}",
         f"提示：{rule.message}",
@@ -313,15 +316,17 @@ def _indent(text: str) -> str:
 
 @rules.command("validate")
 @click.argument("file", type=click.Path(dir_okay=False))
-def rules_validate(file) -> None:
-    """按 JSON Schema 校验规则文件。"""
-    from .ruleset import load_file
+@click.option("--profile", "-p", default=None, help="在该配置之上校验（缺省：文件的 extends，否则 national）")
+def rules_validate(file, profile) -> None:
+    """校验规则文件：JSON Schema、各类规则的选项、引用的部分规则、覆盖的规则 id、提示中的占位符。"""
+    from .ruleset import load_file, resolve
 
     try:
         data = load_file(file)
+        resolved = resolve(profile or data.get("extends") or "national", (file,))
     except InputError as exc:
         _fail(exc)
-    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则")
+    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则（按 {' → '.join(resolved.chain)} 校验）")
 
 
 @rules.command("test")

@@ -10,6 +10,7 @@ declare; it, not the kinds, stamps rule id, severity, basis and fix.
 from __future__ import annotations
 
 from . import kinds
+from .errors import RuleFault
 from .kinds.base import Context, Hit, Outcome
 from .report import Report
 from .results import ChecklistItem, Evidence, Finding, Result
@@ -83,7 +84,11 @@ def _gated(rules: list[Rule], ctx: Context) -> tuple[dict[str, Outcome], str | N
 
 
 def run_rule(rule: Rule, ctx: Context) -> Outcome:
-    outcome = kinds.get(rule.kind).check(rule.settings, ctx)
+    """Run one rule; a fault inside it names the rule and the report instead of the report alone."""
+    try:
+        outcome = kinds.get(rule.kind).check(rule.settings, ctx)
+    except Exception as exc:
+        raise RuleFault(rule.id, ctx.report.document.path, exc) from exc
     if kinds.locates(rule.kind):
         ctx.located[rule.id] = outcome.located
     return outcome
@@ -91,6 +96,8 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 
 def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
     """Check one report against a resolved profile."""
+    if any(not origin.startswith("rules/") for origin in profile.chain):
+        profile_reason = "；".join(filter(None, [profile_reason, f"规则文件：{' → '.join(profile.chain)}"]))
     ctx = Context(report=report, titles={r.id: r.title for r in profile.rules}, roles=profile.roles)
     outcomes, held_back = _gated(profile.rules, ctx)
     for rule in _ordered(profile.rules):
