@@ -152,7 +152,7 @@ def test_late_page_is_flagged_from_its_header_date(fmt):
     assert meta.published.isoformat() == "2024-04-18" and meta.signed.isoformat() == "2024-03-20"
     assert (meta.unit, meta.year) == ("青河区市场监督管理局", 2023)
     result = check_report(report)
-    late = [f for f in result.findings if f.rule == "dates.publication-deadline"]
+    late = [f for f in result.findings if f.code == "dates.publication-deadline"]
     assert len(late) == 1 and "2024-04-18" in late[0].excerpt
     assert result.profile == "department"
 

@@ -37,7 +37,7 @@ class _Defaults(dict):
 
 
 def _message(rule: Rule, hit: Hit, report: Report) -> str:
-    key = hit.suffix or hit.variant
+    key = hit.check or hit.variant
     template = rule.messages.get(key, rule.message) if key else rule.message
     values = _placeholders(report)
     values.update(hit.detail)
@@ -115,7 +115,8 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                 block_source = _source(report, hit.line)
                 findings.append(Finding(
                     line=hit.line,
-                    rule=f"{rule.id}.{hit.suffix}" if hit.suffix else rule.id,
+                    rule=rule.id,
+                    check=hit.check,
                     severity=rule.severity,
                     message=_message(rule, hit, report),
                     section=section.label if section else None,

@@ -43,7 +43,7 @@ def run_examples(profile: Profile, only: set[str] | None = None) -> list[Example
         for expect, texts in (("pass", rule.examples.passing), ("fail", rule.examples.failing)):
             for i, text in enumerate(texts, start=1):
                 result = check(report_from_text(text, f"{rule.id}:{expect}{i}"), sub)
-                got = tuple(f.message for f in result.findings if f.rule == rule.id or f.rule.startswith(rule.id + "."))
+                got = tuple(f.message for f in result.findings if f.rule == rule.id)
                 ok = bool(got) if expect == "fail" else not got
                 results.append(ExampleResult(rule.id, expect, i, ok, got))
     return results

@@ -63,15 +63,15 @@ class ScopedOptions(Options):
 class Hit:
     """A place where a rule found its evidence, or found it broken.
 
-    ``detail`` fills the placeholders of the rule's message ("{found}", "{year}"); ``suffix`` names
-    a sub-check, so the finding's rule id becomes ``<id>.<suffix>`` and the message its own;
+    ``detail`` fills the placeholders of the rule's message ("{found}", "{year}"); ``check`` names
+    a sub-check (one of the kind's CHECKS), shown as ``<id>.<check>`` with the message of its own;
     ``variant`` picks one of the rule's messages while the finding keeps the rule's own id.
     """
 
     line: int = 0
     excerpt: str = ""
     detail: dict = field(default_factory=dict)
-    suffix: str = ""
+    check: str = ""
     variant: str = ""
 
 

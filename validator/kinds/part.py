@@ -183,6 +183,6 @@ def _found(options: Options, ctx: Context, section: Section, why: str) -> Outcom
     minimum = options.min_chars
     if chars < minimum:
         outcome.violations.append(
-            Hit(section.line, section.label, {"chars": chars, "min": minimum}, suffix="empty")
+            Hit(section.line, section.label, {"chars": chars, "min": minimum}, check="empty")
         )
     return outcome

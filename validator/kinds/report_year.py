@@ -22,7 +22,7 @@ def check(options: Options, ctx: Context) -> Outcome:
     meta = ctx.report.meta
     sources = meta.year_sources
     if not sources or set(sources) == {"signed"}:
-        return Outcome(violations=[Hit(0, "", suffix="missing")])
+        return Outcome(violations=[Hit(0, "", check="missing")])
     years = set(sources.values())
     if len(years) == 1:
         where = next(iter(sources))

@@ -26,7 +26,7 @@ def check(options: Options, ctx: Context) -> Outcome:
         return Outcome(violations=[Hit(0, "")])
     want = pattern(options, "patterns")
     if want is not None and not want.search(normalize(meta.title).replace(" ", "")):
-        return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, suffix="wording")])
+        return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, check="wording")])
     if options.year and "title" not in meta.year_sources:
-        return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, suffix="year")])
+        return Outcome(violations=[Hit(meta.title_line or 0, meta.title, {"found": meta.title}, check="year")])
     return Outcome(evidence=Hit(meta.title_line or 0, meta.title))
