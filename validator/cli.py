@@ -306,8 +306,17 @@ def rules_explain(rule_id, profile, rule_files) -> None:
     out += explain(rule.settings) if explain else []
     out += [f"修改建议：{rule.fix}", f"定义于：{rule.origin}", "", "符合的示例："]
     out += [_indent(t) for t in rule.examples.passing]
-    out += ["不符合的示例："] + [_indent(t) for t in rule.examples.failing]
+    out += ["不符合的示例："] + [_indent(f.text) + f"\n    应报告：{_expected(f.findings)}" for f in rule.examples.failing]
     _say("\n".join(out))
+
+
+def _expected(findings) -> str:
+    """'3:empty' as 第3行（empty）, '0' as 全文."""
+    def one(spec: str) -> str:
+        line, _, check = spec.partition(":")
+        where = f"第{line}行" if line != "0" else "全文"
+        return f"{where}（{check}）" if check else where
+    return "、".join(one(s) for s in findings)
 
 
 def _indent(text: str) -> str:
@@ -355,7 +364,12 @@ def rules_test(file, profile) -> None:
             total += 1
             if not r.ok:
                 failed += 1
-                why = "没有报告问题" if r.expect == "fail" else "却报告了：" + "；".join(r.got)
+                if r.expect == "pass":
+                    why = "却报告了：" + "；".join(r.got)
+                elif not r.found:
+                    why = "没有报告问题"
+                else:
+                    why = f"报告了 {_expected(r.found)}，应为 {_expected(r.expected)}"
                 _say(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
     _say(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

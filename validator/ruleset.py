@@ -28,10 +28,19 @@ def rules_dir() -> Path:
     return packaged if (packaged / "national.yaml").exists() else Path(__file__).resolve().parents[1] / "rules"
 
 
+class FailExample(BaseModel):
+    """A report the rule must fault, with the findings it must produce: "<line>" or
+    "<line>:<check>" each (line 0: the whole report), compared exactly."""
+
+    model_config = ConfigDict(frozen=True)
+    text: str
+    findings: tuple[str, ...]
+
+
 class Examples(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
     passing: tuple[str, ...] = Field(alias="pass")
-    failing: tuple[str, ...] = Field(alias="fail")
+    failing: tuple[FailExample, ...] = Field(alias="fail")
 
 
 class Rule(BaseModel):
@@ -235,7 +244,8 @@ def _reason(err: dict) -> str:
 def _check_rule(rule: Rule, origin: str) -> None:
     """Validate one resolved rule again, so an options override cannot smuggle in a typo."""
     raw = rule.model_dump(by_alias=True, exclude={"origin"}, exclude_none=True)
-    raw["examples"] = {"pass": list(rule.examples.passing), "fail": list(rule.examples.failing)}
+    raw["examples"] = {"pass": list(rule.examples.passing),
+                       "fail": [{"text": f.text, "findings": list(f.findings)} for f in rule.examples.failing]}
     wrapped = {"rules": [raw]}
     errors = list(_validator().iter_errors(wrapped))
     if errors:
