@@ -57,11 +57,17 @@ def check(options: Options, ctx: Context) -> Outcome:
         limit = date(meta.year, 12, options.limit_day)
         bad = [(k, d) for k, d in dates if d < limit]
     lines = {"signed": meta.signed_line or 0, "published": meta.published_line or 0}
+    written = {b.line: b.original(0, 40) for b in ctx.report.document.blocks if b.line in lines.values()}
+
+    def shown(k: str, d: date) -> str:
+        """The date line as written, so it can be searched for; a date from page metadata is named."""
+        return written.get(lines[k]) or f"{_NAMES[k]} {d.isoformat()}"
+
     if not bad:
         k, d = dates[0]
-        return Outcome(evidence=Hit(lines[k], f"{_NAMES[k]} {d.isoformat()}"))
+        return Outcome(evidence=Hit(lines[k], shown(k, d)))
     return Outcome(violations=[
-        Hit(lines[k], f"{_NAMES[k]} {d.isoformat()}",
+        Hit(lines[k], shown(k, d),
             {"which": _NAMES[k], "found": d.isoformat(), "limit": limit.isoformat(), "year": meta.year})
         for k, d in bad
     ])

@@ -30,4 +30,5 @@ def check(options: Options, ctx: Context) -> Outcome:
         return Outcome(evidence=Hit(line or 0, f"{meta.year}年（{_WHERE[where]}）"))
     parts = "，".join(f"{_WHERE[k]}为{v}年" for k, v in sources.items())
     line = meta.title_line or meta.opening_line or 0
-    return Outcome(violations=[Hit(line, parts, {"found": parts, "year": meta.year})])
+    written = next((b.original(0, 40) for b in ctx.report.document.blocks if b.line == line), "") if line else ""
+    return Outcome(violations=[Hit(line, written, {"found": parts, "year": meta.year})])
