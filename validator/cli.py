@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_zh
 from .errors import InputError, RuleFault
+from .formatters import names as formatter_names
+
+cli_zh.install()
 
 EXIT_USAGE = 2
 
@@ -38,7 +41,7 @@ def _load(path: str):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="report-check")
+@click.version_option(__version__, prog_name="report-check", help="显示版本并退出。")
 def main() -> None:
     """检查法治政府建设年度报告是否符合要求（结构、行政执法三项制度、数据、日期）。"""
 
@@ -153,9 +156,9 @@ def _run(files, settings):
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
 @click.option("--format", "-f", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
-              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
+              help="输出格式：" + "、".join(formatter_names()))
+@click.option("--output", "-o", "outputs", multiple=True, metavar="格式:路径",
+              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定；格式同 --format）")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="达到该严重程度的问题使退出码为 1（缺省 error）")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
