@@ -75,7 +75,8 @@ def check(options: Options, ctx: Context) -> Outcome:
         hit = _summary(summary, blocks, ctx)
         if hit is not None:
             return Outcome(evidence=hit)
-    return Outcome(violations=[Hit(0, "", {"found": len(found), "min": needed})])
+    part = ctx.located.get(options.scope)  # a requirement of one part is reported at its heading
+    return Outcome(violations=[Hit(part.line if part is not None else 0, "", {"found": len(found), "min": needed})])
 
 
 def _summary(summary: Summary, blocks: list[Block], ctx: Context) -> Hit | None:
