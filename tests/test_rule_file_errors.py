@@ -140,3 +140,19 @@ def test_a_fault_inside_a_rule_names_the_rule_and_the_report(tmp_path, monkeypat
     named = line.split("规则 ", 1)[1].split(" ", 1)[0]
     assert str(report) in line and named in forbid_rules and "ZeroDivisionError" in line
     assert "请" in line and "无法读取文件" not in line
+
+
+def test_a_fault_in_the_analysis_is_not_a_reading_error(tmp_path, monkeypatch):
+    import validator.checker as checker
+
+    def broken(document):
+        raise KeyError("year")
+
+    monkeypatch.setattr(checker, "Report", broken)
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    run = CliRunner().invoke(main, ["check", "--no-config", str(report)])
+    assert run.exit_code == 2
+    line = run.output.strip().splitlines()[-1]
+    assert str(report) in line and "分析这份报告时出错" in line and "KeyError" in line
+    assert "无法读取文件" not in line

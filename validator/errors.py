@@ -14,18 +14,19 @@ class InputError(Exception):
 
 
 class RuleFault(Exception):
-    """A rule failed on a report: a defect of report-check or of the rule, never of the report.
-
-    It names the rule and the report so the user can send both to the maintainers.
+    """A rule, or the analysis of a report that was read, failed: a defect of report-check or of the
+    rule, never of the report. It names the rule (empty: the analysis) and the report so the user
+    can send both to the maintainers.
     """
 
     def __init__(self, rule: str, path: str, cause: BaseException):
         self.rule = rule
         self.path = path
         self.cause = cause
-        super().__init__(f"{path}: 规则 {rule} 检查时出错（{type(cause).__name__}: {cause}）")
+        super().__init__(f"{path}: {self.problem}")
 
     @property
     def problem(self) -> str:
-        return (f"规则 {self.rule} 检查这份报告时出错（{type(self.cause).__name__}: {self.cause}）；"
+        what = f"规则 {self.rule} 检查这份报告时出错" if self.rule else "分析这份报告时出错"
+        return (f"{what}（{type(self.cause).__name__}: {self.cause}）；"
                 "这是 report-check 的缺陷，请把报告和这行提示发给维护者")
