@@ -29,15 +29,20 @@ def _say(text: str, nl: bool = True) -> None:
 
 
 def _load(path: str):
-    """Read and analyse one report; any failure to read is one line and exit 2."""
-    from .report import load_report
+    """Read and analyse one report; a failure to read, or a fault analysing it, is one line and exit 2."""
+    from .checker import analyse
+    from .readers import read_path
 
     try:
-        return load_report(path)
+        document = read_path(path)
     except InputError as exc:
         _fail(exc)
     except Exception as exc:  # a reader library failing on a malformed file
         _fail(InputError(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
+    try:
+        return analyse(document)
+    except RuleFault as exc:
+        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
