@@ -14,7 +14,7 @@ LABELS = yaml.safe_load(require(CORPUS / "labels.yaml", module=True).read_text(e
 
 
 def flagged(result, rule_id: str) -> bool:
-    return any(f.severity in ("error", "warning") and (f.rule == rule_id or f.rule.startswith(rule_id + "."))
+    return any(f.severity in ("error", "warning") and (f.code == rule_id or f.code.startswith(rule_id + "."))
                for f in result.findings)
 
 

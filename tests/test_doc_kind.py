@@ -223,7 +223,7 @@ LOOK_ALIKES = {
 
 def _one_verdict(result, kind: str, cue: str):
     """Exactly one finding, structure.subject, naming the kind; every other item held back."""
-    assert [f.rule for f in result.findings] == ["structure.subject"], [(f.rule, f.message) for f in result.findings]
+    assert [f.code for f in result.findings] == ["structure.subject"], [(f.code, f.message) for f in result.findings]
     finding = result.findings[0]
     assert finding.severity == "error"
     assert finding.message.startswith(f"这是一份{kind}，不是法治政府建设年度报告："), finding.message
@@ -296,7 +296,7 @@ def test_a_breadcrumb_or_column_name_is_not_the_title():
     """A short column name left above an untitled report ("规划计划") names no kind."""
     report = _report(None, ["首页 > 政务公开 > 规划计划", "规划计划"] + ANNUAL_BODY, "txt")
     result = check_report(report)
-    assert not any(f.rule == "structure.subject" for f in result.findings)
+    assert not any(f.code == "structure.subject" for f in result.findings)
 
 
 # --- reports of this kind pass -------------------------------------------------------------------
@@ -364,7 +364,7 @@ def test_report_of_this_kind_passes_the_subject(name, fmt):
     title, lines = POSITIVES[name]
     result = check_report(_report(title, lines, fmt))
     subject = next(item for item in result.checklist if item.rule == "structure.subject")
-    assert subject.status == "ok", [f.message for f in result.findings if f.rule == "structure.subject"]
+    assert subject.status == "ok", [f.message for f in result.findings if f.code == "structure.subject"]
     assert not any(item.reason == GATED for item in result.checklist)
 
 

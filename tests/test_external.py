@@ -34,7 +34,7 @@ def test_each_is_rejected_for_its_kind_with_a_reason(results):
     """The finding says what a reviewer would: this is a 政府工作报告 (or the 人大's resolution on
     one), not a report on building rule-of-law government."""
     for title, result in results:
-        subject = [f for f in result.findings if f.rule == "structure.subject"]
+        subject = [f for f in result.findings if f.code == "structure.subject"]
         assert subject, title
         assert subject[0].severity == "error"
         assert subject[0].message.startswith("这是一份"), subject[0].message
@@ -47,7 +47,7 @@ def test_one_verdict_not_fifteen_findings(results):
     """A document of another kind is not checked item by item: the subject is its only finding,
     and every other checklist item says why it was not checked."""
     for title, result in results:
-        assert [f.rule for f in result.findings] == ["structure.subject"], title
+        assert [f.code for f in result.findings] == ["structure.subject"], title
         others = [item for item in result.checklist if item.rule != "structure.subject"]
         assert others and all(item.status == "not-applicable" for item in others), title
         assert {item.reason for item in others} == {"文件类型不符，未逐项检查"}, title

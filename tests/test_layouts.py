@@ -47,7 +47,7 @@ def test_layout_reads_and_checks_as_a_reviewer_would(name, fmt):
     meta = report.meta
     assert (meta.title, meta.unit, meta.year) == (want["title"], want["unit"], want["year"])
     assert result.profile == want["profile"], result.profile_reason
-    errors = sorted((f.rule, (f.line or None) if fmt == "txt" else None) for f in result.findings if f.severity == "error")
+    errors = sorted((f.code, (f.line or None) if fmt == "txt" else None) for f in result.findings if f.severity == "error")
     expected = sorted((rule, line if fmt == "txt" else None) for rule, line in want["errors"])
     assert errors == expected
     assert result.status == want["status"]

@@ -48,8 +48,8 @@ def _reasons(report, label_start: str) -> str:
 
 def _structure_findings(report) -> set[str]:
     result = check_report(report)
-    return {f.rule for f in result.findings if f.rule.startswith("structure.") and f.severity in ("error", "warning")
-            and f.rule != "structure.title"}
+    return {f.code for f in result.findings if f.code.startswith("structure.") and f.severity in ("error", "warning")
+            and f.code != "structure.title"}
 
 
 def _item(report, rule_id: str):
@@ -165,7 +165,7 @@ def test_two_role_part_is_split_among_its_children(report):
     plan = next(i for i in result.checklist if i.rule == "structure.next-year-plan")
     assert plan.evidence.excerpt.startswith("（二）下一步打算")
     # The plan year is read from the plan child: 2026 for a 2024 report is wrong.
-    wrong = [f for f in result.findings if f.rule == "dates.plan-year"]
+    wrong = [f for f in result.findings if f.code == "dates.plan-year"]
     assert len(wrong) == 1 and "2026" in wrong[0].excerpt
 
 
@@ -354,7 +354,7 @@ def test_parts_truly_missing_are_still_flagged(lines, missing, fmt):
     found = _structure_findings(report)
     assert missing in found
     assert "structure.measures" not in found
-    finding = next(f for f in check_report(report).findings if f.rule == missing)
+    finding = next(f for f in check_report(report).findings if f.code == missing)
     assert finding.line == 0
     assert finding.excerpt.startswith("一、压实责任链条，筑牢法治根基（举措和成效）；")
 
@@ -363,7 +363,7 @@ def test_a_report_of_body_text_only_has_no_parts():
     report = report_from_text("白鹭镇2024年法治政府建设年度报告\n" + "".join(WORK))
     assert report.sections == []
     assert "structure.measures" in _structure_findings(report)
-    finding = next(f for f in check_report(report).findings if f.rule == "structure.measures")
+    finding = next(f for f in check_report(report).findings if f.code == "structure.measures")
     assert finding.excerpt == "报告没有可识别的标题，未分出部分"
 
 
@@ -403,9 +403,9 @@ def test_a_rules_file_extends_the_role_words(tmp_path):
         "三、奋斗目标", "来年目标清晰，任务具体，措施有力，责任明确，保障到位，考核严格。",
     ]))
     assert report.roles.of(report.sections[2]).roles == ()
-    assert "structure.next-year-plan" in {f.rule for f in check_report(report).findings}
+    assert "structure.next-year-plan" in {f.code for f in check_report(report).findings}
     mine = check_report(report, rules=(str(rules),))
-    assert "structure.next-year-plan" not in {f.rule for f in mine.findings}
+    assert "structure.next-year-plan" not in {f.code for f in mine.findings}
 
 
 @pytest.mark.parametrize("first", [
@@ -529,7 +529,7 @@ def test_an_older_headings_override_adds_words_to_the_role(tmp_path):
         "三、奋斗目标", "来年目标清晰，任务具体，措施有力，责任明确，保障到位，考核严格。",
     ]))
     mine = check_report(report, rules=(str(rules),))
-    assert "structure.next-year-plan" not in {f.rule for f in mine.findings}
+    assert "structure.next-year-plan" not in {f.code for f in mine.findings}
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])

@@ -48,6 +48,41 @@ def test_rule_example(name, result):
     assert result.ok, f"{result.rule} {result.expect} example {result.index}: {result.got}"
 
 
+def test_every_message_is_produced_by_some_example():
+    """Each rule's message and every ``messages:`` key is what some fail example shows."""
+    import re
+
+    shown: dict[str, list[str]] = {}
+    for r in run_examples(NATIONAL):
+        if r.expect == "fail":
+            shown.setdefault(r.rule, []).extend(r.got)
+    for rule in NATIONAL.rules:
+        for key, template in [("message", rule.message), *rule.messages.items()]:
+            parts = re.split(r"\{[a-z_0-9]+\}", template)
+            rx = re.compile("^" + ".*?".join(re.escape(p) for p in parts) + "$", re.S)
+            assert any(rx.match(m) for m in shown.get(rule.id, [])), f"{rule.id}: {key} never shown"
+
+
+def test_no_placeholder_survives_in_what_examples_show():
+    for r in run_examples(NATIONAL):
+        for text in r.got + r.fixes:
+            assert "{" not in text and "}" not in text, (r.rule, text)
+
+
+def test_a_fail_example_states_its_findings_exactly(tmp_path):
+    """A wrong line, a missing sub-check or one finding too many makes `rules test` fail."""
+    rule = _national_rule("structure.measures")
+    good = next(f for f in rule["examples"]["fail"] if any(":empty" in s for s in f["findings"]))
+    for wrong in (["1:empty"] if good["findings"] != ["1:empty"] else ["2:empty"], ["2"], good["findings"] * 2):
+        mine = {**rule, "id": "local.measures", "examples": {**rule["examples"], "fail": [{**good, "findings": wrong}]}}
+        path = _write(tmp_path, {"rules": [mine]})
+        run = CliRunner().invoke(main, ["rules", "test", path])
+        assert run.exit_code == 1 and "应为" in run.output, (wrong, run.output)
+    mine = {**rule, "id": "local.measures", "examples": {**rule["examples"], "fail": [good]}}
+    run = CliRunner().invoke(main, ["rules", "test", _write(tmp_path, {"rules": [mine]})])
+    assert run.exit_code == 0, run.output
+
+
 def test_every_rule_fires_on_some_example():
     """A rule that no example makes fire is the worst bug (it loads, never fires, exits 0)."""
     fired = {r.rule for r in run_examples(NATIONAL) if r.expect == "fail" and r.ok}
@@ -134,9 +169,10 @@ def test_user_rules_add_override_and_disable(tmp_path, seed_path):
     mine["id"] = "local.contact"
     mine["title"] = "写明联系电话"
     mine["kind"] = "mention"
+    mine.pop("messages")  # title sub-checks; a mention rule has none
     mine["message"] = "报告没有写监督电话"
     mine["options"] = {"patterns": ["监督电话"]}
-    mine["examples"] = {"pass": ["一、举措\n公开监督电话。"], "fail": ["一、举措\n没有电话。"]}
+    mine["examples"] = {"pass": ["一、举措\n公开监督电话。"], "fail": [{"text": "一、举措\n没有电话。", "findings": ["0"]}]}
     path = _write(tmp_path, {"severity": {"structure.title": "info"}, "disable": ["hygiene.page-furniture"],
                              "rules": [mine]})
     profile = resolve("township", (path,))

@@ -97,7 +97,7 @@ def summary(report, result) -> dict:
         "status": result.status,
         "checklist": [(c.rule, c.status, c.evidence.line if c.evidence else None,
                        fold(c.evidence.excerpt) if c.evidence else None) for c in result.checklist],
-        "findings": [(f.rule, f.line, f.severity, fold(f.excerpt)) for f in result.findings],
+        "findings": [(f.code, f.line, f.severity, fold(f.excerpt)) for f in result.findings],
     }
 
 
@@ -244,7 +244,7 @@ def test_placeholder_finding_quotes_the_copy(tmp_path):
     copy = tmp_path / "mirror.md"
     copy.write_text(mirror_text(EXAMPLES[1].read_text(encoding="utf-8"), "s2tw"), encoding="utf-8")
     result = check_report(load_report(str(copy)))
-    placeholders = [f for f in result.findings if f.rule == "hygiene.placeholder"]
+    placeholders = [f for f in result.findings if f.code == "hygiene.placeholder"]
     assert [f.line for f in placeholders] == [21, 25]
     assert "糾紛XX件" in placeholders[0].excerpt
     assert "【待補充】" in placeholders[1].excerpt
@@ -260,7 +260,7 @@ def test_mirrors_of_government_work_reports_are_still_rejected():
         report = report_from_text(mirror_text(f"{item['title']}\n{item['content']}", "s2t"))
         result = check(report, profile)
         assert result.status == "fail", item["title"]
-        assert any(f.rule == "structure.subject" for f in result.findings), item["title"]
+        assert any(f.code == "structure.subject" for f in result.findings), item["title"]
 
 
 def test_corpus_mirrors_check_like_the_corpus(tmp_path):

@@ -74,7 +74,7 @@ def txt_line(lines: list[str], needle: str) -> int:
 
 
 def findings(result, rule: str):
-    return [f for f in result.findings if f.rule == rule]
+    return [f for f in result.findings if f.code == rule]
 
 
 def item(result, rule: str):
@@ -89,7 +89,7 @@ FORMATS = ["txt", "html"]
 def test_the_fixture_reports_are_compliant(measures, fmt):
     """The reports the tests vary are sound ones: whatever a test finds, its variation caused it."""
     result = check(lines_of(measures=measures), fmt)
-    assert [(f.rule, f.severity) for f in result.findings if f.severity != "info"] == []
+    assert [(f.code, f.severity) for f in result.findings if f.severity != "info"] == []
     assert result.status == "pass"
 
 
@@ -131,7 +131,7 @@ def test_causes_in_any_accepted_wording(cause, cue, fmt):
 def test_a_part_that_only_lists_problems_has_no_causes(heading, fmt):
     part = [heading, "存在的问题主要是：" + PROBLEMS, "三是普法宣传形式单一，针对性不强，群众参与度不高。"]
     result = check(lines_of(shortcomings=part), fmt)
-    assert [f.rule for f in findings(result, "structure.shortcomings.causes")] == ["structure.shortcomings.causes"]
+    assert [f.code for f in findings(result, "structure.shortcomings.causes")] == ["structure.shortcomings.causes"]
 
 
 def test_problems_that_only_mention_influence_are_still_problems():
@@ -194,7 +194,7 @@ def test_bundle_in_the_plan_only_is_not_evidence():
     plan = [PLAN[0], "2025年，我局将全面落实行政执法三项制度，加强执法队伍建设。"]
     result = check(lines_of(measures=measures, plan=plan))
     for rule in ENFORCEMENT:
-        assert [f.rule for f in findings(result, rule)] == [rule]
+        assert [f.code for f in findings(result, rule)] == [rule]
 
 
 def test_bundle_named_as_a_shortcoming_is_not_evidence():
@@ -202,7 +202,7 @@ def test_bundle_named_as_a_shortcoming_is_not_evidence():
     shortcomings = [SHORTCOMINGS[0], "部分执法单位行政执法“三项制度”落实不到位。究其原因，执法人员培训不够。"]
     result = check(lines_of(measures=measures, shortcomings=shortcomings))
     for rule in ENFORCEMENT:
-        assert [f.rule for f in findings(result, rule)] == [rule]
+        assert [f.code for f in findings(result, rule)] == [rule]
 
 
 def test_another_three_systems_are_not_enforcement_evidence():
@@ -221,7 +221,7 @@ def _measures_with(sentence: str) -> list[str]:
 def test_central_decisions_stock_phrase_is_not_major_decision_work():
     result = check(lines_of(measures=_measures_with("坚决贯彻落实党中央重大决策部署和省委、市委工作要求。")),
                    profile="county-government")
-    assert [f.rule for f in findings(result, "decision.major-decisions")] == ["decision.major-decisions"]
+    assert [f.code for f in findings(result, "decision.major-decisions")] == ["decision.major-decisions"]
 
 
 def test_major_decision_procedure_is_evidence():
@@ -235,7 +235,7 @@ def test_major_decision_procedure_is_evidence():
 def test_studying_the_reconsideration_law_is_not_a_reconsideration_figure():
     measures = MEASURES[:3] + ["（三）强化监督。组织学习新修订的行政复议法3次，开展行政复议法宣传进社区活动5场。"]
     result = check(lines_of(measures=measures), profile="county-government")
-    assert [f.rule for f in findings(result, "oversight.reconsideration")] == ["oversight.reconsideration"]
+    assert [f.code for f in findings(result, "oversight.reconsideration")] == ["oversight.reconsideration"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -243,7 +243,7 @@ def test_a_site_column_is_not_openness_work(fmt):
     measures = MEASURES[:3] + ["（三）强化监督。全年收到行政复议申请9件，审结9件；一审行政诉讼案件3件。"]
     lines = ["首页 > 政务公开 > 法治政府建设", "政府信息公开", "所属栏目：政务公开"] + lines_of(measures=measures)
     result = check(lines, fmt, profile="department")
-    assert [f.rule for f in findings(result, "openness.government-affairs")] == ["openness.government-affairs"]
+    assert [f.code for f in findings(result, "openness.government-affairs")] == ["openness.government-affairs"]
 
 
 # --- 4. not data -------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ ROUTINE = [
 def test_routines_and_sentence_organisers_are_not_figures(fmt):
     result = check(lines_of(measures=ROUTINE), fmt)
     found = findings(result, "figures.measures-without-data")
-    assert [f.rule for f in found] == ["figures.measures-without-data"]
+    assert [f.code for f in found] == ["figures.measures-without-data"]
     assert "只有0个具体数字" in found[0].message
 
 
@@ -338,7 +338,7 @@ def test_no_case_function_is_not_a_zero():
     """"无行政复议职能" says what the unit cannot do, not how many cases it had."""
     measures = MEASURES[:3] + ["（三）强化监督。本局无行政复议职能，积极配合县政府做好行政复议答复工作。一审行政诉讼案件3件。"]
     result = check(lines_of(measures=measures), profile="county-government")
-    assert [f.rule for f in findings(result, "oversight.reconsideration")] == ["oversight.reconsideration"]
+    assert [f.code for f in findings(result, "oversight.reconsideration")] == ["oversight.reconsideration"]
 
 
 # --- 7. rates ----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ HEADER = ("# report-check 基线：这些已知问题不再使 check --baseline 
 
 def fingerprint(f: Finding) -> str:
     """Rule, section and excerpt (or message when there is none): stable while lines move."""
-    key = "\x1f".join((f.rule, f.section or "", f.excerpt or f.message))
+    key = "\x1f".join((f.code, f.section or "", f.excerpt or f.message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -52,7 +52,7 @@ def _path_key(path: str) -> str:
 
 
 def entries_for(results: list[Result], reason: str) -> list[Entry]:
-    return [Entry(_path_key(r.path), f.rule, fingerprint(f), reason, f.message, f.excerpt)
+    return [Entry(_path_key(r.path), f.code, fingerprint(f), reason, f.message, f.excerpt)
             for r in results for f in r.findings]
 
 
@@ -92,7 +92,7 @@ def apply(results: list[Result], entries: list[Entry], checked: set[str] | None 
         path = _path_key(r.path)
         kept = []
         for f in r.findings:
-            matched = pool.get((path, f.rule, fingerprint(f)))
+            matched = pool.get((path, f.code, fingerprint(f)))
             if matched:
                 r.baselined.append((f, matched.pop(0).reason))
             else:

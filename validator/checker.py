@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import check
-from .errors import InputError
-from .readers import READERS
+from .errors import InputError, RuleFault
+from .readers import READERS, read_path
 from .report import Report, load_report
 from .results import Result, Unreadable
 from .ruleset import Profile, infer_profile, resolve
@@ -119,6 +119,14 @@ def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (
     return check_report(load_report(path), profile, rules, fail_on, resolved)
 
 
+def analyse(document) -> Report:
+    """A report from a document that was read; a failure here is report-check's, not the file's."""
+    try:
+        return Report(document)
+    except Exception as exc:
+        raise RuleFault("", document.path, exc) from exc
+
+
 def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
                 resolved: dict[str, Profile] | None = None) -> tuple[list[Result], list[Unreadable]]:
     """Check every path, collecting the ones that cannot be read instead of stopping at them.
@@ -131,12 +139,13 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
     cache = resolved if resolved is not None else {}
     for path in paths:
         try:
-            report = load_report(path)
+            document = read_path(path)
         except InputError as exc:
             unreadable.append(Unreadable(exc.path, exc.problem))
             continue
         except Exception as exc:  # a reader library failing on a malformed file
             unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
             continue
+        report = analyse(document)
         results.append(check_report(report, profile_for(path), rules, fail_on, cache))
     return results, unreadable

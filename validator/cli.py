@@ -7,13 +7,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import InputError
+from . import __version__, cli_zh
+from .errors import InputError, RuleFault
+from .formatters import names as formatter_names
+
+cli_zh.install()
 
 EXIT_USAGE = 2
 
 
-def _fail(exc: InputError) -> None:
+def _fail(exc: InputError | RuleFault) -> None:
     click.echo(f"report-check: {exc.path}: {exc.problem}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -26,19 +29,24 @@ def _say(text: str, nl: bool = True) -> None:
 
 
 def _load(path: str):
-    """Read and analyse one report; any failure to read is one line and exit 2."""
-    from .report import load_report
+    """Read and analyse one report; a failure to read, or a fault analysing it, is one line and exit 2."""
+    from .checker import analyse
+    from .readers import read_path
 
     try:
-        return load_report(path)
+        document = read_path(path)
     except InputError as exc:
         _fail(exc)
     except Exception as exc:  # a reader library failing on a malformed file
         _fail(InputError(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
+    try:
+        return analyse(document)
+    except RuleFault as exc:
+        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="report-check")
+@click.version_option(__version__, prog_name="report-check", help="显示版本并退出。")
 def main() -> None:
     """检查法治政府建设年度报告是否符合要求（结构、行政执法三项制度、数据、日期）。"""
 
@@ -139,7 +147,7 @@ def _run(files, settings):
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
-    except InputError as exc:
+    except (InputError, RuleFault) as exc:
         _fail(exc)
     for r in results:
         if r.path in reasons:
@@ -153,9 +161,9 @@ def _run(files, settings):
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="自己的规则文件，在所选配置之上增加或覆盖规则（可多次指定）")
 @click.option("--format", "-f", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、junit、github、markdown、codeclimate、html")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT:PATH",
-              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定）")
+              help="输出格式：" + "、".join(formatter_names()))
+@click.option("--output", "-o", "outputs", multiple=True, metavar="格式:路径",
+              help="另外写一份输出到文件，如 -o sarif:out.sarif（可多次指定；格式同 --format）")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="达到该严重程度的问题使退出码为 1（缺省 error）")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
@@ -297,24 +305,27 @@ def rules_list(profile, rule_files) -> None:
 
 @rules.command("explain")
 @click.argument("rule_id")
-@click.option("--profile", "-p", default="national", show_default=True)
-def rules_explain(rule_id, profile) -> None:
-    """说明一条规则：依据、提示信息、修改建议和示例。"""
+@click.option("--profile", "-p", default="national", show_default=True, help="规则配置")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="自己的规则文件，在所选配置之上（可多次指定）")
+def rules_explain(rule_id, profile, rule_files) -> None:
+    """说明一条规则：依据、提示信息、修改建议和示例（RULE_ID 为规则 id，或 规则id.子项）。"""
     from . import kinds
     from .ruleset import resolve
 
     try:
-        resolved = resolve(profile)
+        resolved = resolve(profile, tuple(rule_files))
     except InputError as exc:
         _fail(exc)
-    base_id = next((r.id for r in resolved.rules if rule_id == r.id or rule_id.startswith(r.id + ".")), None)
-    if base_id is None:
-        _fail(InputError(rule_id, f"规则配置 {profile} 中没有这条规则（report-check rules list 可列出全部规则）"))
-    rule = next(r for r in resolved.rules if r.id == base_id)
+    by_id = {r.id: r for r in resolved.rules}
+    parent, _, sub = rule_id.rpartition(".")
+    rule = by_id.get(rule_id) or (by_id[parent] if parent in by_id and sub in by_id[parent].messages else None)
+    if rule is None:
+        _fail(InputError(rule_id, f"规则配置 {resolved.name} 中没有这条规则（report-check rules list 可列出全部规则）"))
     doc = (kinds.get(rule.kind).__doc__ or "").strip()
     out = [
         f"{rule.id}  {rule.title}",
-        f"严重程度：{rule.severity}（规则配置 {profile}）",
+        f"严重程度：{rule.severity}（规则配置 {resolved.name}：{' → '.join(resolved.chain)}）",
         f"类型：{rule.kind} — {doc.splitlines()[0] if doc else ''}",
         f"依据：{rule.basis}",
         f"提示：{rule.message}",
@@ -322,12 +333,21 @@ def rules_explain(rule_id, profile) -> None:
     variants = getattr(kinds.get(rule.kind), "VARIANTS", {})
     out += [f"提示（{variants[k]}）：{v}" if k in variants else f"子项 {rule.id}.{k}：{v}"
             for k, v in rule.messages.items()]
-    if rule.options.get("kinds"):
-        out.append(f"识别的其他文件类型：{'、'.join(k['name'] for k in rule.options['kinds'])}")
+    explain = getattr(kinds.get(rule.kind), "explain", None)
+    out += explain(rule.settings) if explain else []
     out += [f"修改建议：{rule.fix}", f"定义于：{rule.origin}", "", "符合的示例："]
     out += [_indent(t) for t in rule.examples.passing]
-    out += ["不符合的示例："] + [_indent(t) for t in rule.examples.failing]
+    out += ["不符合的示例："] + [_indent(f.text) + f"\n    应报告：{_expected(f.findings)}" for f in rule.examples.failing]
     _say("\n".join(out))
+
+
+def _expected(findings) -> str:
+    """'3:empty' as 第3行（empty）, '0' as 全文."""
+    def one(spec: str) -> str:
+        line, _, check = spec.partition(":")
+        where = f"第{line}行" if line != "0" else "全文"
+        return f"{where}（{check}）" if check else where
+    return "、".join(one(s) for s in findings)
 
 
 def _indent(text: str) -> str:
@@ -336,15 +356,17 @@ def _indent(text: str) -> str:
 
 @rules.command("validate")
 @click.argument("file", type=click.Path(dir_okay=False))
-def rules_validate(file) -> None:
-    """按 JSON Schema 校验规则文件。"""
-    from .ruleset import load_file
+@click.option("--profile", "-p", default=None, help="在该配置之上校验（缺省：文件的 extends，否则 national）")
+def rules_validate(file, profile) -> None:
+    """校验规则文件：JSON Schema、各类规则的选项、引用的部分规则、覆盖的规则 id、提示中的占位符。"""
+    from .ruleset import load_file, resolve
 
     try:
         data = load_file(file)
+        resolved = resolve(profile or data.get("extends") or "national", (file,))
     except InputError as exc:
         _fail(exc)
-    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则")
+    _say(f"{file}：有效，{len(data.get('rules', []))} 条规则（按 {' → '.join(resolved.chain)} 校验）")
 
 
 @rules.command("test")
@@ -373,7 +395,12 @@ def rules_test(file, profile) -> None:
             total += 1
             if not r.ok:
                 failed += 1
-                why = "没有报告问题" if r.expect == "fail" else "却报告了：" + "；".join(r.got)
+                if r.expect == "pass":
+                    why = "却报告了：" + "；".join(r.got)
+                elif not r.found:
+                    why = "没有报告问题"
+                else:
+                    why = f"报告了 {_expected(r.found)}，应为 {_expected(r.expected)}"
                 _say(f"✗ {name} {r.rule} {'不符合' if r.expect == 'fail' else '符合'}示例{r.index}：{why}")
     _say(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -1,14 +1,16 @@
 """The engine: run a profile's rules over a report and build the checklist and findings.
 
-Gate rules (``gate: true``, structure.subject) run first: on a document of another kind (a
-工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one finding.
-Part rules run next, so rules scoped to a part ("causes inside the shortcomings part") can
-read what they located. The engine, not the kinds, stamps rule id, severity, basis and fix.
+Gate rules (a rule with ``gate: <reason>``, structure.subject) run first: on a document of another
+kind (a 工作要点, a 解读…) every other rule is held back as not applicable, so the verdict is one
+finding. Rules of a kind that locates a part run next, so rules scoped to a part ("causes inside the
+shortcomings part") can read what they located. The engine knows kinds only by what their modules
+declare; it, not the kinds, stamps rule id, severity, basis and fix.
 """
 
 from __future__ import annotations
 
 from . import kinds
+from .errors import RuleFault
 from .kinds.base import Context, Hit, Outcome
 from .report import Report
 from .results import ChecklistItem, Evidence, Finding, Result
@@ -27,9 +29,6 @@ GROUPS = {
 }
 
 
-GATE_REASON = "文件类型不符，未逐项检查"
-
-
 class _Defaults(dict):
     """Leave unknown placeholders as they are instead of failing on a user's message."""
 
@@ -38,7 +37,7 @@ class _Defaults(dict):
 
 
 def _message(rule: Rule, hit: Hit, report: Report) -> str:
-    key = hit.suffix or hit.variant
+    key = hit.check or hit.variant
     template = rule.messages.get(key, rule.message) if key else rule.message
     values = _placeholders(report)
     values.update(hit.detail)
@@ -61,38 +60,44 @@ def _placeholders(report: Report) -> _Defaults:
 
 
 def _ordered(rules: list[Rule]) -> list[Rule]:
-    """Part rules before the rules that may be scoped to them, and parts that fall back on what
-    the others did not claim after those; otherwise file order."""
+    """Locating rules before the rules that may be scoped to them, and locating rules that read what
+    every other one found after those; otherwise file order."""
     def rank(rule: Rule) -> int:
-        if rule.kind != "part":
+        if not kinds.locates(rule.kind):
             return 2
-        return 1 if rule.options.get("fallback") else 0
+        return 1 if rule.settings.needs_every_part() else 0
 
     return sorted(rules, key=rank)
 
 
 def _gated(rules: list[Rule], ctx: Context) -> tuple[dict[str, Outcome], str | None]:
-    """Run the gate rules (``gate: true``) first; when one is violated, the document is not of the
-    kind the rule set checks, and the reason every other rule is held back is returned."""
+    """Run the gate rules first; when one is violated, the document is not of the kind the rule set
+    checks, and the reason every other rule is held back is returned."""
     outcomes: dict[str, Outcome] = {}
     reason = None
     for rule in rules:
-        if rule.options.get("gate"):
+        if rule.gate:
             outcomes[rule.id] = run_rule(rule, ctx)
             if outcomes[rule.id].violations and reason is None:
-                reason = rule.options.get("gate_reason") or GATE_REASON
+                reason = rule.gate
     return outcomes, reason
 
 
 def run_rule(rule: Rule, ctx: Context) -> Outcome:
-    outcome = kinds.get(rule.kind).check(rule.options, ctx)
-    if rule.kind == "part":
+    """Run one rule; a fault inside it names the rule and the report instead of the report alone."""
+    try:
+        outcome = kinds.get(rule.kind).check(rule.settings, ctx)
+    except Exception as exc:
+        raise RuleFault(rule.id, ctx.report.document.path, exc) from exc
+    if kinds.locates(rule.kind):
         ctx.located[rule.id] = outcome.located
     return outcome
 
 
 def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: str = "error") -> Result:
     """Check one report against a resolved profile."""
+    if any(not origin.startswith("rules/") for origin in profile.chain):
+        profile_reason = "；".join(filter(None, [profile_reason, f"规则文件：{' → '.join(profile.chain)}"]))
     ctx = Context(report=report, titles={r.id: r.title for r in profile.rules}, roles=profile.roles)
     outcomes, held_back = _gated(profile.rules, ctx)
     for rule in _ordered(profile.rules):
@@ -110,7 +115,8 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                 block_source = _source(report, hit.line)
                 findings.append(Finding(
                     line=hit.line,
-                    rule=f"{rule.id}.{hit.suffix}" if hit.suffix else rule.id,
+                    rule=rule.id,
+                    check=hit.check,
                     severity=rule.severity,
                     message=_message(rule, hit, report),
                     section=section.label if section else None,

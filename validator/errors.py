@@ -11,3 +11,22 @@ class InputError(Exception):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class RuleFault(Exception):
+    """A rule, or the analysis of a report that was read, failed: a defect of report-check or of the
+    rule, never of the report. It names the rule (empty: the analysis) and the report so the user
+    can send both to the maintainers.
+    """
+
+    def __init__(self, rule: str, path: str, cause: BaseException):
+        self.rule = rule
+        self.path = path
+        self.cause = cause
+        super().__init__(f"{path}: {self.problem}")
+
+    @property
+    def problem(self) -> str:
+        what = f"规则 {self.rule} 检查这份报告时出错" if self.rule else "分析这份报告时出错"
+        return (f"{what}（{type(self.cause).__name__}: {self.cause}）；"
+                "这是 report-check 的缺陷，请把报告和这行提示发给维护者")

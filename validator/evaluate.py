@@ -45,7 +45,7 @@ class Evaluation:
 
 
 def _reported(findings, rule_id: str) -> bool:
-    return any(f.severity in FLAGGING and (f.rule == rule_id or f.rule.startswith(rule_id + "."))
+    return any(f.severity in FLAGGING and f.rule == rule_id
                for f in findings)
 
 

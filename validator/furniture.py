@@ -33,52 +33,6 @@ _SOURCE_LABEL = re.compile(r"^(?:(?:文章|信息|稿件|新闻)?来源|来自|�
 _TOOLBAR_WORD = r"(?:打印(?:本页|此页|文章)?|关闭(?:本页|窗口|本窗口)?|收藏|分享(?:到)?|返回顶部|返回|保存|纠错|我要纠错|大|中|小)"
 _TOOLBAR = re.compile(rf"^(?:[【\[]?\s*{_TOOLBAR_WORD}\s*[】\]]?\s*[|]?\s*)+$")
 
-_RESIDUE = re.compile(
-    "|".join(
-        [
-            r"扫一扫在手机",
-            r"手机扫一扫",
-            r"在手机打开当前页",
-            r"打印本页",
-            r"关闭(本)?窗口",
-            r"字号\s*[:]?\s*[【\[]?\s*[大T]",
-            r"字体\s*[:]?\s*[【\[]?\s*大",
-            r"[【\[]\s*大\s*中\s*小\s*[】\]]",
-            r"【\s*打印\s*】",
-            r"浏览次数",
-            r"访问(量|次数)",
-            r"阅读(量|次数)",
-            r"点击(数|量|次数)",
-            r"^分享到",
-            r"^(当前|所在)?位置\s*:",
-            r"^(当前|所在)位置",
-            r"^您(当前|现在)?(所在)?的?位置",
-            r"^(首页|主页|网站首页)\s*(>|›|»|/|→)",
-            r"^上一篇",
-            r"^下一篇",
-            r"^今天是\s*[:]?\s*(\d{4}|[〇一二]{4})年",
-            r"^今天是\s*[:]?$",
-            r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]",
-            r"农历\S{2,6}月",
-            r"无障碍",
-            r"简体\s*\|?\s*繁体",
-            r"版权所有",
-            r"[Cc]opyright|COPYRIGHT",
-            r"©",
-            r"ICP备",
-            r"公网安备",
-            r"网站地图",
-            r"网站标识码",
-            r"主办单位\s*[:]",
-            r"技术支持\s*[:]",
-            r"建议使用.{0,12}浏览器",
-            r"仅展示\d+字",
-            r"全文共\d+字",
-            r"部分已省略\d+字",
-            r"www\.[a-z0-9-]+\.(com|cn|net|org)",
-        ]
-    )
-)
 # A breadcrumb without 首页: "政务公开 > 法治政府建设 > 年度报告" (two separators at least).
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→)\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -123,9 +77,9 @@ def is_furniture(norm: str) -> bool:
         0 < len(p) <= 16 for p in _CRUMB_SEP.split(norm)
     ):
         return True
-    if not _RESIDUE.search(norm):
+    if not _residue().search(norm):
         return False
-    rest = _RESIDUE.sub("", norm)
+    rest = _residue().sub("", norm)
     return len(norm) <= 40 or len(_CJK.findall(rest)) < 12
 
 
@@ -170,14 +124,24 @@ def header_source(norm: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def column_names() -> frozenset[str]:
-    """Names of site columns that stand alone above a report (rules/page-furniture.yaml)."""
+def _words() -> dict:
+    """rules/page-furniture.yaml: the site columns and the residue phrases a province extends."""
     import yaml
 
     from .ruleset import rules_dir
 
-    data = yaml.safe_load((rules_dir() / "page-furniture.yaml").read_text(encoding="utf-8")) or {}
-    return frozenset(data.get("columns", []))
+    return yaml.safe_load((rules_dir() / "page-furniture.yaml").read_text(encoding="utf-8")) or {}
+
+
+def column_names() -> frozenset[str]:
+    """Names of site columns that stand alone above a report."""
+    return frozenset(_words().get("columns", []))
+
+
+@lru_cache(maxsize=1)
+def _residue() -> re.Pattern:
+    """Web page residue in a line of the report: toolbars, counters, footers, navigation."""
+    return re.compile("|".join(f"(?:{p})" for p in _words().get("residue", [])) or r"(?!)")
 
 
 _HEAD = 16  # a page head is never longer than this many blocks

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .document import Block, Document
 from .figures import chinese_to_number
@@ -27,7 +28,6 @@ _DATE_ARABIC = re.compile(r"^[(]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[
 _DATE_CN = re.compile(r"^[(]?\s*([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*[)]?$")
 _CLOSING_WORDS = re.compile(r"^(特此|专此|以上)(报告|汇报)[。.]?$|^此报告[。.]?$")
 _TITLE_HINT = re.compile(r"报告|法治政府|法治建设|情况")
-_PLAN_HEADING = re.compile(r"计划|安排|打算|思路|重点|下一|下步|今后|展望")
 _SALUTATION = re.compile(r"^[^。,]{2,40}:$")
 # A report delivered to a 人大常委会: "（2025年4月29日在青河区第三届人民代表大会常务委员会第九次会议上）".
 # "青河县人民政府副县长 周明" under a report delivered to a 人大常委会: the office names the unit.
@@ -267,10 +267,22 @@ def extract_metadata(doc: Document) -> Metadata:
     return meta
 
 
+@lru_cache(maxsize=1)
+def _plan_heading() -> re.Pattern:
+    """A plan part's heading, whose year is the next one: the plan role's heading words of
+    rules/national.yaml, the one list roles.py reads too."""
+    import yaml
+
+    from .ruleset import rules_dir
+
+    data = yaml.safe_load((rules_dir() / "national.yaml").read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["roles"]["plan"]["headings"]))
+
+
 def settle_year(meta: Metadata, part_headings: list[Block]) -> None:
     """Add the year the part headings give (not the plan's) and take the year most sources name."""
     for block in part_headings:
-        if _PLAN_HEADING.search(block.norm):
+        if _plan_heading().search(block.norm):
             continue
         if (y := first_year(block.norm)) is not None:
             meta.year_sources["headings"] = y

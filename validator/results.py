@@ -20,7 +20,12 @@ def rule_family(rule: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One violated requirement, at one place (``line`` 0 when it concerns the whole report)."""
+    """One violated requirement, at one place (``line`` 0 when it concerns the whole report).
+
+    ``rule`` is the rule's own id and ``check`` its sub-check ("structure.shortcomings" + "empty"),
+    so a child rule (structure.shortcomings.causes) is never counted as its parent; ``code`` is
+    the id the formatters show.
+    """
 
     line: int
     rule: str
@@ -31,6 +36,12 @@ class Finding:
     basis: str = ""
     fix: str = ""
     source: str = ""  # where in the original file ("第3页", "第12段"), when it differs from a line
+    check: str = ""  # the rule's sub-check ("empty"), empty for the rule's main requirement
+
+    @property
+    def code(self) -> str:
+        """The id users see and baselines record: ``<rule>.<check>`` for a sub-check."""
+        return f"{self.rule}.{self.check}" if self.check else self.rule
 
     @property
     def file_line(self) -> int | None:
@@ -45,7 +56,8 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {
-            "rule": self.rule,
+            "rule": self.code,
+            "check": self.check or None,
             "severity": self.severity,
             "message": self.message,
             "line": self.file_line,

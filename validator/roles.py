@@ -306,3 +306,15 @@ def _trailing_closers(vocab, part: Section, year) -> set[int]:
             break
         found.add(id(child))
     return found
+
+
+def merge_roles(base: dict, extra: dict | None) -> dict:
+    """Role words of a file added to those it builds on: a province extends a list, never loses one."""
+    if not extra:
+        return base
+    out = {role: dict(words) for role, words in base.items()}
+    for role, words in extra.items():
+        target = out.setdefault(role, {})
+        for key, patterns in words.items():
+            target[key] = [*target.get(key, []), *(p for p in patterns if p not in target.get(key, []))]
+    return out

@@ -11,12 +11,14 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .results import rule_family
+from .roles import merge_roles
 from .units import Cue, kind_of
 
 
@@ -26,10 +28,19 @@ def rules_dir() -> Path:
     return packaged if (packaged / "national.yaml").exists() else Path(__file__).resolve().parents[1] / "rules"
 
 
+class FailExample(BaseModel):
+    """A report the rule must fault, with the findings it must produce: "<line>" or
+    "<line>:<check>" each (line 0: the whole report), compared exactly."""
+
+    model_config = ConfigDict(frozen=True)
+    text: str
+    findings: tuple[str, ...]
+
+
 class Examples(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
     passing: tuple[str, ...] = Field(alias="pass")
-    failing: tuple[str, ...] = Field(alias="fail")
+    failing: tuple[FailExample, ...] = Field(alias="fail")
 
 
 class Rule(BaseModel):
@@ -46,7 +57,9 @@ class Rule(BaseModel):
     kind: str
     options: dict = {}
     examples: Examples
+    gate: str | None = None  # when violated, every other rule is held back with this reason
     origin: str = ""  # the file the rule was defined in
+    settings: Any = Field(None, exclude=True)  # options parsed by the kind's Options model
 
     @property
     def family(self) -> str:
@@ -64,7 +77,8 @@ class Profile(BaseModel):
     roles: dict = {}  # role -> {headings: [...], ...}: the words roles.py reads; later files add to them
 
 
-_KNOWN_KEYS = {"id", "title", "message", "messages", "severity", "basis", "fix", "kind", "options", "examples"}
+_KNOWN_KEYS = {"id", "title", "message", "messages", "severity", "basis", "fix", "kind", "options", "examples",
+               "gate"}
 
 
 @lru_cache(maxsize=1)
@@ -169,26 +183,69 @@ def _rule_patterns(rule: dict):
                 yield from (kind.get("headings") or {}).get("without", [])
 
 
-def merge_roles(base: dict, extra: dict | None) -> dict:
-    """Role words of a file added to those it builds on: a province extends a list, never loses one."""
-    if not extra:
-        return base
-    out = {role: dict(words) for role, words in base.items()}
-    for role, words in extra.items():
-        target = out.setdefault(role, {})
-        for key, patterns in words.items():
-            target[key] = [*target.get(key, []), *(p for p in patterns if p not in target.get(key, []))]
-    return out
+# What any message or fix may name, whatever the kind (engine._placeholders fills them).
+REPORT_PLACEHOLDERS = frozenset({"year", "next_year", "unit"})
 
 
 def _to_rule(raw: dict, origin: str) -> Rule:
-    return Rule(**{k: v for k, v in raw.items() if k in _KNOWN_KEYS}, origin=origin)
+    fields = {k: v for k, v in raw.items() if k in _KNOWN_KEYS}
+    _check_texts(raw, origin)
+    return Rule(**fields, origin=origin, settings=_parse_options(raw["id"], raw["kind"], raw.get("options") or {},
+                                                                   origin))
+
+
+def _check_texts(raw: dict, origin: str) -> None:
+    """Messages name only placeholders the kind fills, sub-checks only those the kind has: a
+    typo here would otherwise reach the user as a literal "{fuond}" or a message never shown."""
+    import string
+
+    from . import kinds
+
+    rid, kind = raw["id"], raw["kind"]
+    named = kinds.details(kind) | REPORT_PLACEHOLDERS
+    known_checks = {**kinds.checks(kind), **getattr(kinds.get(kind), "VARIANTS", {})}
+    texts = [("message", raw["message"], named), ("fix", raw["fix"], REPORT_PLACEHOLDERS)]
+    for key, text in (raw.get("messages") or {}).items():
+        if key not in known_checks:
+            allowed = "、".join(known_checks) or "无"
+            raise InputError(origin, f"规则 {rid}：messages.{key} 不是 {kind} 类规则的子项（可用：{allowed}）")
+        texts.append((f"messages.{key}", text, named))
+    for key, text, allowed in texts:
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError as exc:
+            raise InputError(origin, f"规则 {rid}：{key} 中的花括号不成对（{exc}）") from None
+        for f in fields:
+            if f not in allowed:
+                raise InputError(origin, f"规则 {rid}：{key} 中的占位符 {{{f}}} 未知，可用：{'、'.join(sorted(allowed))}")
+
+
+def _parse_options(rule_id: str, kind: str, options: dict, origin: str):
+    """The options as the kind's model reads them; a wrong type or value names file, rule and key."""
+    from . import kinds
+
+    try:
+        return kinds.get(kind).Options.model_validate(options)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        where = f"键“options.{key}”" if key else "options"
+        raise InputError(origin, f"规则 {rule_id}：{where}的值不合要求（{_reason(err)}）") from None
+
+
+def _reason(err: dict) -> str:
+    """A pydantic error in a few Chinese words, with the value the file gave."""
+    text = err["msg"].removeprefix("Value error, ")
+    if "input" in err and not isinstance(err["input"], dict):
+        text += f"；文件中为 {err['input']!r}"
+    return text
 
 
 def _check_rule(rule: Rule, origin: str) -> None:
     """Validate one resolved rule again, so an options override cannot smuggle in a typo."""
-    raw = rule.model_dump(by_alias=True, exclude={"origin"})
-    raw["examples"] = {"pass": list(rule.examples.passing), "fail": list(rule.examples.failing)}
+    raw = rule.model_dump(by_alias=True, exclude={"origin"}, exclude_none=True)
+    raw["examples"] = {"pass": list(rule.examples.passing),
+                       "fail": [{"text": f.text, "findings": list(f.findings)} for f in rule.examples.failing]}
     wrapped = {"rules": [raw]}
     errors = list(_validator().iter_errors(wrapped))
     if errors:
@@ -204,51 +261,103 @@ def profile_files() -> dict[str, Path]:
     return found
 
 
-def _apply(rules: dict[str, Rule], data: dict, origin: str) -> dict[str, Rule]:
-    """Apply one file on top of resolved rules: added or replaced rules, overrides, disables."""
+def _define(rules: dict[str, Rule], data: dict, origin: str) -> dict[str, Rule]:
+    """The rules a file defines, added or replacing those of the files before it."""
     out = dict(rules)
     for raw in data.get("rules", []):
         out[raw["id"]] = _to_rule(raw, origin)
+    return out
+
+
+def _nearest(rid: str, ids) -> str:
+    """"，是否应为 X" for the id nearest a mistyped one, or nothing."""
+    import difflib
+
+    near = difflib.get_close_matches(rid, list(ids), n=1)
+    return f"，是否应为 {near[0]}" if near else ""
+
+
+def _unknown(rid: str, key: str, rules: dict[str, Rule], origin: str) -> InputError:
+    """A mistyped id in severity, options or disable, with the nearest real id."""
+    return InputError(origin, f"规则 {rid}：{key} 指向不存在的规则{_nearest(rid, rules)}")
+
+
+def _adjust(rules: dict[str, Rule], data: dict, origin: str) -> dict[str, Rule]:
+    """A file's adjustments of the rules defined so far: severities, options, disabled rules."""
+    out = dict(rules)
     for rid, sev in (data.get("severity") or {}).items():
         if rid not in out:
-            raise InputError(origin, f"规则 {rid}：severity 覆盖了不存在的规则")
+            raise _unknown(rid, "severity", out, origin)
         out[rid] = out[rid].model_copy(update={"severity": sev})
     for rid, opts in (data.get("options") or {}).items():
         if rid not in out:
-            raise InputError(origin, f"规则 {rid}：options 覆盖了不存在的规则")
-        out[rid] = out[rid].model_copy(update={"options": {**out[rid].options, **opts}})
+            raise _unknown(rid, "options", out, origin)
+        merged = {**out[rid].options, **opts}
+        out[rid] = out[rid].model_copy(update={
+            "options": merged, "settings": _parse_options(rid, out[rid].kind, merged, origin)})
         _check_rule(out[rid], origin)
     for rid in data.get("disable") or []:
         if rid not in out:
-            raise InputError(origin, f"规则 {rid}：disable 指向不存在的规则")
+            raise _unknown(rid, "disable", out, origin)
         del out[rid]
     return out
 
 
-@lru_cache(maxsize=32)
-def _resolve_bundled(name: str) -> Profile:
+def _bundled_chain(name: str) -> list[tuple[str, dict]]:
+    """A bundled profile's files, base first, each (display name, data)."""
     files = profile_files()
     if name not in files:
         raise InputError(name, f"没有名为“{name}”的规则配置，可选：{'、'.join(files)}")
     chain: list[tuple[str, dict]] = []
+    seen: list[str] = []
     current: str | None = name
     while current:
-        if current in (n for n, _ in chain):
+        if current in seen:
             raise InputError(str(files[name]), f"extends 形成循环：{current}")
         if current not in files:
-            raise InputError(str(files[chain[-1][0]]), f"extends 指向不存在的规则配置“{current}”")
+            raise InputError(str(files[seen[-1]]), f"extends 指向不存在的规则配置“{current}”")
         data = load_file(files[current])
-        chain.append((current, data))
+        seen.append(current)
+        chain.append((_display(files[current]), data))
         current = data.get("extends")
+    return list(reversed(chain))
+
+
+def _build(name: str, chain: list[tuple[str, dict]]) -> Profile:
+    """Rules of a chain of files: first every file's definitions in order, then every file's
+    adjustments in order, so a file that redefines a rule (a copy of national.yaml given as
+    --rules) does not undo what a profile above the base adjusted. Then the references are checked."""
     rules: dict[str, Rule] = {}
     roles: dict = {}
-    for pname, data in reversed(chain):
-        rules = _apply(rules, data, _display(files[pname]))
+    for origin, data in chain:
+        rules = _define(rules, data, origin)
         roles = merge_roles(roles, data.get("roles"))
-    top = chain[0][1]
+    for origin, data in chain:
+        rules = _adjust(rules, data, origin)
+    _check_references(rules)
+    top = next((data for _, data in reversed(chain) if data.get("profile") == name), chain[-1][1])
     return Profile(name=name, title=top.get("title", name), rules=list(rules.values()),
-                   match=top.get("match", []), chain=[_display(files[n]) for n, _ in reversed(chain)],
-                   roles=roles)
+                   match=top.get("match", []), chain=[origin for origin, _ in chain], roles=roles)
+
+
+def _check_references(rules: dict[str, Rule]) -> None:
+    """A scope, part or outside reference must name a rule that locates a part: otherwise every
+    report would get "未找到…部分" from a typo in the rule file."""
+    from . import kinds
+
+    for rule in rules.values():
+        for ref in sorted(rule.settings.parts_used()):
+            target = rules.get(ref)
+            if target is None:
+                raise InputError(rule.origin,
+                                 f"规则 {rule.id}：options 引用的部分规则 {ref} 不存在{_nearest(ref, rules)}")
+            if not kinds.locates(target.kind):
+                raise InputError(rule.origin, f"规则 {rule.id}：options 引用的 {ref} 不是查找部分的规则（kind: part）")
+
+
+@lru_cache(maxsize=32)
+def _resolve_bundled(name: str) -> Profile:
+    return _build(name, _bundled_chain(name))
 
 
 def _display(path: Path) -> str:
@@ -260,23 +369,16 @@ def _display(path: Path) -> str:
 
 
 def resolve(name: str, user_files: tuple[str, ...] = ()) -> Profile:
-    """The rules of a bundled profile, with the user's own files applied on top."""
-    profile = _resolve_bundled(name)
+    """The rules of a bundled profile with the user's own files on top. A user file that
+    ``extends`` a profile builds on that profile's chain, as a bundled profile does."""
     if not user_files:
-        return profile
-    rules = {r.id: r for r in profile.rules}
-    roles = profile.roles
-    chain = list(profile.chain)
-    for path in user_files:
-        data = load_file(path)
-        if data.get("extends") and data["extends"] != name:
-            base = _resolve_bundled(data["extends"])
-            rules, roles = {r.id: r for r in base.rules}, base.roles
-        rules = _apply(rules, data, path)
-        roles = merge_roles(roles, data.get("roles"))
-        chain.append(path)
-    return Profile(name=name, title=profile.title, rules=list(rules.values()), match=profile.match, chain=chain,
-                   roles=roles)
+        return _resolve_bundled(name)
+    users = [(str(path), load_file(path)) for path in user_files]
+    bases = {data["extends"] for _, data in users if data.get("extends")}
+    if len(bases) > 1:
+        raise InputError(users[-1][0], f"多个规则文件 extends 不同的规则配置：{'、'.join(sorted(bases))}")
+    base = bases.pop() if bases else name
+    return _build(base, _bundled_chain(base) + users)
 
 
 def infer_profile(unit: str | None, cue: Cue | None = None) -> tuple[str, str]:

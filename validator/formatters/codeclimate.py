@@ -34,15 +34,15 @@ def document(run: Run) -> list[dict]:
     issues = []
     for r in run.results:
         path = _path(r.path)
-        for f in sorted(r.findings, key=lambda f: (f.line, f.rule)):
+        for f in sorted(r.findings, key=lambda f: (f.line, f.code)):
             text = f"{f.source}：{f.message}" if f.source else f.message
             issue = {
                 "type": "issue",
-                "check_name": f.rule,
+                "check_name": f.code,
                 "description": text,
                 "categories": ["Style"],
                 "severity": SEVERITIES.get(f.severity, "minor"),
-                "fingerprint": _unique(seen, path, f.rule, fingerprint(f)),
+                "fingerprint": _unique(seen, path, f.code, fingerprint(f)),
                 "location": {"path": path, "lines": {"begin": f.file_line or 1}},
             }
             if f.fix:

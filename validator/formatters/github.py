@@ -34,11 +34,11 @@ def render(run: Run, *, color: bool = False) -> str:
     """Workflow commands in document and line order; empty when there is nothing to say."""
     lines = []
     for r in run.results:
-        for f in sorted(r.findings, key=lambda f: (f.line, f.rule)):
+        for f in sorted(r.findings, key=lambda f: (f.line, f.code)):
             props = _file(r.path)
             if props and f.file_line:
                 props.append(f"line={f.file_line}")
-            props.append(f"title={escape_property(f.rule)}")
+            props.append(f"title={escape_property(f.code)}")
             message = f"{f.source}：{f.message}" if f.source else f.message
             if f.section:
                 message += f"（{f.section}）"

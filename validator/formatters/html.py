@@ -30,7 +30,8 @@ ELLIPSIS = "…"
 # Accessors: the formatter reads findings and checklist items only through these, so a change of
 # field names in results.py is one edit here.
 def _rule(item) -> str:
-    return item.rule
+    """The id users see: a finding's ``code`` names its sub-check (structure.measures.empty)."""
+    return getattr(item, "code", None) or item.rule
 
 
 def _line(item) -> int:
@@ -163,13 +164,10 @@ def _checklist(result: Result, r: str, first_finding: dict[str, str], evidence_r
 
 def _first_finding(result: Result, r: str, placed: set[int]) -> dict[str, str]:
     """Where each violated checklist rule points: its first finding's mark in the text, or its
-    note when the finding concerns the whole report (a finding's id may add a .suffix)."""
-    rules = [_rule(i) for i in result.checklist]
+    note when the finding concerns the whole report (``rule`` is the checklist rule itself)."""
     out: dict[str, str] = {}
     for n, f in enumerate(result.findings, start=1):
-        fid = _rule(f)
-        base = next((x for x in rules if fid == x or fid.startswith(x + ".")), fid)
-        out.setdefault(base, f"{r}-f{n}" if n in placed else f"{r}-n{n}")
+        out.setdefault(f.rule, f"{r}-f{n}" if n in placed else f"{r}-n{n}")
     return out
 
 

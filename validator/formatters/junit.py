@@ -96,7 +96,7 @@ def _suite(parent: ET.Element, result: Result) -> dict[str, int]:
             ET.SubElement(element, "property", name=key, value=_clean(str(value)))
 
     by_rule: dict[str, list[Finding]] = {}
-    for f in sorted(result.findings, key=lambda f: (f.line, f.rule)):
+    for f in sorted(result.findings, key=lambda f: (f.line, f.code)):
         by_rule.setdefault(_owner(f.rule, result), []).append(f)
     accepted: dict[str, list[tuple[Finding, str]]] = {}
     for f, why in result.baselined:

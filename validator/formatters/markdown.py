@@ -46,15 +46,15 @@ def _report(r: Result) -> list[str]:
     if r.findings:
         lines += ["", f"**问题（{len(r.findings)}）**", "",
                   "| 位置 | 严重程度 | 规则 | 问题 | 修改建议 |", "| --- | --- | --- | --- | --- |"]
-        ordered = sorted(r.findings, key=lambda f: (f.line, -SEVERITY_RANK.get(f.severity, 0), f.rule))
+        ordered = sorted(r.findings, key=lambda f: (f.line, -SEVERITY_RANK.get(f.severity, 0), f.code))
         for f in ordered:
             problem = f.message + (f"（原文：“{f.excerpt}”）" if f.excerpt else "")
-            lines.append(f"| {cell(f.where)} | {SEVERITY_LABELS.get(f.severity, f.severity)} | `{f.rule}` | "
+            lines.append(f"| {cell(f.where)} | {SEVERITY_LABELS.get(f.severity, f.severity)} | `{f.code}` | "
                          f"{cell(problem)} | {cell(f.fix)} |")
     if r.baselined:
         lines += ["", f"**已列入基线（{len(r.baselined)}），不计入结果**", "",
                   "| 位置 | 规则 | 问题 | 理由 |", "| --- | --- | --- | --- |"]
-        lines += [f"| {cell(f.where)} | `{f.rule}` | {cell(f.message)} | {cell(why)} |" for f, why in r.baselined]
+        lines += [f"| {cell(f.where)} | `{f.code}` | {cell(f.message)} | {cell(why)} |" for f, why in r.baselined]
     return lines
 
 

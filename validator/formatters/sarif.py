@@ -84,9 +84,9 @@ def _catalogue(run: Run) -> list[RuleInfo]:
     known = {info.id for info in out}
     for r in run.results:
         for f in [*r.findings, *(f for f, _ in r.baselined)]:
-            if f.rule not in known:
-                known.add(f.rule)
-                out.append(lookup(run.rules, f.rule))
+            if f.code not in known:
+                known.add(f.code)
+                out.append(lookup(run.rules, f.code))
     return out
 
 
@@ -103,8 +103,8 @@ def _result(r: Result, f: Finding, index: dict[str, int], seen: dict[tuple, int]
     line = f.file_line or 1
     region = {"startLine": line}
     out: dict = {
-        "ruleId": f.rule,
-        "ruleIndex": index[f.rule],
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
         "level": level(f.severity),
         "message": {"text": _message(f)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path), "region": region}}],
@@ -146,7 +146,7 @@ def document(run: Run | list[Result]) -> dict:
     seen: dict[str, int] = {}
     results = []
     for r in run.results:
-        results += [_result(r, f, index, seen) for f in sorted(r.findings, key=lambda f: (f.line, f.rule))]
+        results += [_result(r, f, index, seen) for f in sorted(r.findings, key=lambda f: (f.line, f.code))]
         results += [_result(r, f, index, seen, why) for f, why in r.baselined]
     root = Path(repo_root()).as_uri().rstrip("/") + "/"
     invocation: dict = {"executionSuccessful": not run.unreadable, "workingDirectory": {"uri": root}}

@@ -78,7 +78,7 @@ def _document(result: Result, paint) -> str:
         lines.append("")
         lines.append(f"{paint(f'已列入基线（{len(result.baselined)}）', 'bold')}  不计入结果")
         for f, why in result.baselined:
-            lines.append(f"  {_position(f)}  {f.rule}  {shorten(f.message, EXCERPT_WIDTH)}  理由：{why}")
+            lines.append(f"  {_position(f)}  {f.code}  {shorten(f.message, EXCERPT_WIDTH)}  理由：{why}")
     lines.append("")
     lines.append(_summary(result, paint))
     return "\n".join(lines)
@@ -104,7 +104,7 @@ def _checklist(result: Result, paint) -> list[str]:
     for part, items in parts.items():
         lines.append(f"  {paint(part, 'bold')}")
         for item in items:
-            if item.status == "violated" and not _owns(item.rule, per_rule) and _owns(item.rule, accepted):
+            if item.status == "violated" and not per_rule.get(item.rule) and accepted.get(item.rule):
                 item = ChecklistItem(item.rule, item.title, "baselined", item.severity, part=item.part)
             lines.append("    " + _item(item, width, per_rule.get(item.rule, 0), paint))
     if held:
@@ -120,11 +120,6 @@ def _held_back(checklist: list[ChecklistItem]) -> tuple[int, str] | None:
         return None
     reasons = {item.reason for item in skipped}
     return (len(skipped), reasons.pop()) if len(reasons) == 1 and None not in reasons else None
-
-
-def _owns(rule: str, counts: dict[str, int]) -> int:
-    """Findings of a rule and of its sub-findings (``structure.title`` owns ``structure.title.year``)."""
-    return sum(n for r, n in counts.items() if r == rule or r.startswith(rule + "."))
 
 
 def _item(item: ChecklistItem, width: int, found: int, paint) -> str:
@@ -160,12 +155,12 @@ def _findings(findings: list[Finding], paint) -> list[str]:
     if not findings:
         return [paint("问题", "bold"), "  未发现问题"]
     # Stable sort on position only: Finding's own ordering would compare None with str sections.
-    ordered = sorted(findings, key=lambda f: (f.line, -SEVERITY_RANK.get(f.severity, 0), f.rule))
+    ordered = sorted(findings, key=lambda f: (f.line, -SEVERITY_RANK.get(f.severity, 0), f.code))
     lines = [paint(f"问题（{len(findings)}）", "bold")]
     for f in ordered:
         style = _SEVERITY_STYLE.get(f.severity)
         label = paint(SEVERITY_LABELS.get(f.severity, f.severity), style) if style else f.severity
-        lines.append(f"  {_position(f)}  {label}  {f.rule}  {_hang(f.message, '    ')}")
+        lines.append(f"  {_position(f)}  {label}  {f.code}  {_hang(f.message, '    ')}")
         where = []
         if f.section:
             where.append(f"章节：{f.section}")

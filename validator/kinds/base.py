@@ -9,25 +9,69 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..document import Block
 from ..outline import Section
 from ..report import Report
 
 
+Patterns = Annotated[tuple[Annotated[str, Field(min_length=1)], ...], Field(min_length=1)]
+RuleId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")]
+Scope = Annotated[str, Field(pattern=r"^(document|parts|[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+)$",
+                             description="document（全文）、parts（各部分标题下的正文）或某条部分规则的 id")]
+
+
+class Options(BaseModel):
+    """A kind's options: every key a rule file may set, with its default and what it means.
+
+    The rule-file JSON Schema's branch for the kind is checked against this model (tests), and a
+    rule's options are parsed into it when the rule file loads, so a wrong type stops the load.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def parts_used(self) -> set[str]:
+        """Ids of the part rules these options refer to: they must exist and locate a part."""
+        return set()
+
+    def needs_every_part(self) -> bool:
+        """True when the rule reads what every other part rule located, so it runs after them."""
+        return False
+
+
+class AppliesIf(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: Patterns = Field(description="报告中须出现的词语")
+    min: int = Field(1, ge=1, description="至少出现的次数")
+    reason: str = Field(min_length=1, description="未出现时“不适用”的理由")
+
+
+class ScopedOptions(Options):
+    """Options of the kinds that read a part of the report."""
+
+    scope: Scope = "document"
+    applies_if: AppliesIf | None = Field(None, description="报告涉及某项内容时才检查；否则为不适用")
+
+    def parts_used(self) -> set[str]:
+        return {self.scope} - {"document", "parts"}
+
+
 @dataclass
 class Hit:
     """A place where a rule found its evidence, or found it broken.
 
-    ``detail`` fills the placeholders of the rule's message ("{found}", "{year}"); ``suffix`` names
-    a sub-check, so the finding's rule id becomes ``<id>.<suffix>`` and the message its own;
+    ``detail`` fills the placeholders of the rule's message ("{found}", "{year}"); ``check`` names
+    a sub-check (one of the kind's CHECKS), shown as ``<id>.<check>`` with the message of its own;
     ``variant`` picks one of the rule's messages while the finding keeps the rule's own id.
     """
 
     line: int = 0
     excerpt: str = ""
     detail: dict = field(default_factory=dict)
-    suffix: str = ""
+    check: str = ""
     variant: str = ""
 
 
@@ -57,8 +101,8 @@ def compile_any(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def pattern(options: dict, key: str) -> re.Pattern | None:
-    return compile_any(tuple(options.get(key) or ()))
+def pattern(options: Options, key: str) -> re.Pattern | None:
+    return compile_any(tuple(getattr(options, key) or ()))
 
 
 def excerpt(block: Block, start: int = 0, end: int | None = None, width: int = 40) -> str:
@@ -72,13 +116,13 @@ def excerpt(block: Block, start: int = 0, end: int | None = None, width: int = 4
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
-def scope_blocks(options: dict, ctx: Context) -> tuple[list[Block] | None, str | None]:
+def scope_blocks(options: ScopedOptions, ctx: Context) -> tuple[list[Block] | None, str | None]:
     """The blocks a rule looks at, or (None, reason) when the rule does not apply here:
     its ``applies_if`` condition fails or its scope part is missing."""
     reason = applies(options, ctx)
     if reason:
         return None, reason
-    scope = options.get("scope", "document")
+    scope = options.scope
     report = ctx.report
     if scope == "document":
         return report.body, None
@@ -94,16 +138,14 @@ def scope_blocks(options: dict, ctx: Context) -> tuple[list[Block] | None, str |
     return blocks, None
 
 
-def applies(options: dict, ctx: Context) -> str | None:
+def applies(options: ScopedOptions, ctx: Context) -> str | None:
     """None when the rule applies to this report; otherwise the reason it does not."""
-    cond = options.get("applies_if")
-    if not cond:
+    cond = options.applies_if
+    if cond is None:
         return None
-    rx = compile_any(tuple(cond["patterns"]))
+    rx = compile_any(cond.patterns)
     hits = sum(len(rx.findall(b.norm)) for b in ctx.report.body)
-    if hits >= cond.get("min", 1):
-        return None
-    return cond.get("reason", "报告未涉及本项内容")
+    return None if hits >= cond.min else cond.reason
 
 
 def near(block: Block, start: int, end: int, rx: re.Pattern | None, within: int) -> bool:

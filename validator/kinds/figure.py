@@ -13,7 +13,19 @@ adjectives is what the 深圳 guidance calls 泛化.
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+from pydantic import Field
+
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, excerpt, pattern, scope_blocks
+
+NAME = "figure"
+DETAILS = ("found", "min")  # placeholders its findings fill
+
+
+class Options(ScopedOptions):
+    near: Patterns | None = Field(None, description="数字所计的事项：须在数字之前、同一句中出现")
+    lead_in_window: int = Field(30, ge=1, description="事项词在数字之前最远多少个字")
+    min: int = Field(1, ge=1, description="至少需要的数字个数")
+    zero: Patterns | None = Field(None, description="以文字表述的零（“无行政诉讼案件”“零败诉”），也算一个数字")
 
 
 def _lead_in(text: str, start: int, within: int) -> str:
@@ -23,7 +35,7 @@ def _lead_in(text: str, start: int, within: int) -> str:
     return window[cut + 1:]
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+def check(options: Options, ctx: Context) -> Outcome:
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
@@ -31,12 +43,12 @@ def check(options: dict, ctx: Context) -> Outcome:
     figures = [f for f in ctx.report.figures if f.line in lines]
     by_line = {b.line: b for b in blocks}
     near_rx = pattern(options, "near")
-    within = options.get("within", 30)
+    within = options.lead_in_window
     if near_rx is not None:
         figures = [f for f in figures if near_rx.search(_lead_in(by_line[f.line].norm, f.figure.start, within))]
     hits = [(f.line, f.figure.start, f.figure.end) for f in figures]
     zero_rx = pattern(options, "zero")
-    needed = options.get("min", 1)
+    needed = options.min
     if zero_rx is not None and len(hits) < needed:
         for block in blocks:
             for m in zero_rx.finditer(block.norm):
@@ -47,5 +59,6 @@ def check(options: dict, ctx: Context) -> Outcome:
     if len(hits) >= needed:
         line, start, end = hits[0]
         return Outcome(evidence=Hit(line, excerpt(by_line[line], start, end)))
-    line = ctx.located[options["scope"]].line if options.get("scope", "document") in ctx.located else 0
+    part = ctx.located.get(options.scope)
+    line = part.line if part is not None else 0
     return Outcome(violations=[Hit(line, "", {"found": len(hits), "min": needed})])

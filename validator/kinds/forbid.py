@@ -7,16 +7,28 @@ the rule reports one finding for the whole report, at the first occurrence, with
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+from pydantic import Field
+
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, excerpt, pattern, scope_blocks
+
+NAME = "forbid"
+DETAILS = ("found", "count")  # placeholders its findings fill
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+class Options(ScopedOptions):
+    patterns: Patterns = Field(description="不应出现的文字")
+    unless: Patterns | None = Field(None, description="出现在匹配附近时不算问题的文字")
+    unless_window: int = Field(6, ge=1, description="unless 的文字在匹配前后多少个字以内")
+    once: bool = Field(False, description="全文只报一条，附出现次数 {count}")
+
+
+def check(options: Options, ctx: Context) -> Outcome:
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
     rx = pattern(options, "patterns")
     unless_rx = pattern(options, "unless")
-    within = options.get("within", 6)
+    within = options.unless_window
     outcome = Outcome()
     for block in blocks:
         for m in rx.finditer(block.norm):
@@ -24,7 +36,7 @@ def check(options: dict, ctx: Context) -> Outcome:
                 continue
             found = block.original(m.start(), m.end())  # as written, so a reader can search for it
             outcome.violations.append(Hit(block.line, excerpt(block, m.start(), m.end()), {"found": found}))
-    if options.get("once") and outcome.violations:
+    if options.once and outcome.violations:
         first = outcome.violations[0]
         first.detail["count"] = len(outcome.violations)
         outcome.violations = [first]

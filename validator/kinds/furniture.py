@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome
+from .base import Context, Hit, Options as BaseOptions, Outcome
+
+NAME = "furniture"
+DETAILS = ("found",)  # placeholders its findings fill
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+class Options(BaseOptions):
+    """No options: the residue phrases are rules/page-furniture.yaml."""
+
+
+def check(options: Options, ctx: Context) -> Outcome:
     residue = ctx.report.furniture
     if ctx.report.document.format == "html":
         return Outcome(not_applicable="网页的页面元素已由读取器剔除")

@@ -15,21 +15,48 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ..document import Block
-from .base import Context, Hit, Outcome, compile_any, excerpt, near, pattern, scope_blocks
+from .base import (Context, Hit, Outcome, Patterns, RuleId, ScopedOptions, compile_any, excerpt, near, pattern,
+                   scope_blocks)
+
+NAME = "mention"
+DETAILS = ("found", "min")  # placeholders its findings fill
+
+
+class Summary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: Patterns = Field(description="可代替具体表述的总称（如“三项制度”）")
+    note: str = Field(min_length=1, description="依据总称时证据前加的说明")
+    outside: tuple[RuleId, ...] = Field((), description="不在这些部分规则找到的部分中算数（如下一年度计划）")
+
+
+class Options(ScopedOptions):
+    patterns: Patterns = Field(description="须提到的文字")
+    near: Patterns | None = Field(None, description="只在这些文字附近的提及才算")
+    near_window: int = Field(40, ge=1, description="near 的文字在提及前后多少个字以内")
+    unless: Patterns | None = Field(None, description="提及附近有这些文字时不算")
+    unless_window: int = Field(8, ge=1, description="unless 的文字在提及前后多少个字以内")
+    unless_line: Patterns | None = Field(None, description="整行不算的文字（网页导航等）")
+    min: int = Field(1, ge=1, description="至少需要的提及次数（各在不同段落）")
+    summary: Summary | None = Field(None, description="没有具体提及时可代替的总称")
+
+    def parts_used(self) -> set[str]:
+        return super().parts_used() | set(self.summary.outside if self.summary else ())
 
 _RUN_IN_END = re.compile(r"[。;:!?]")
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+def check(options: Options, ctx: Context) -> Outcome:
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
     rx = pattern(options, "patterns")
     near_rx, unless_rx = pattern(options, "near"), pattern(options, "unless")
     line_rx = pattern(options, "unless_line")
-    within = options.get("within", 40)
-    needed = options.get("min", 1)
+    within = options.near_window
+    needed = options.min
     found: list[Hit] = []
     for block in blocks:
         for m in rx.finditer(block.norm):
@@ -37,24 +64,25 @@ def check(options: dict, ctx: Context) -> Outcome:
                 break
             if near_rx is not None and not near(block, m.start(), m.end(), near_rx, within):
                 continue
-            if near(block, m.start(), m.end(), unless_rx, options.get("unless_within", 8)):
+            if near(block, m.start(), m.end(), unless_rx, options.unless_window):
                 continue
             found.append(Hit(block.line, excerpt(block, m.start(), m.end())))
             break
         if len(found) >= needed:
             return Outcome(evidence=found[0])
-    summary = options.get("summary")
-    if summary and not found:
+    summary = options.summary
+    if summary is not None and not found:
         hit = _summary(summary, blocks, ctx)
         if hit is not None:
             return Outcome(evidence=hit)
-    return Outcome(violations=[Hit(0, "", {"found": len(found), "min": needed})])
+    part = ctx.located.get(options.scope)  # a requirement of one part is reported at its heading
+    return Outcome(violations=[Hit(part.line if part is not None else 0, "", {"found": len(found), "min": needed})])
 
 
-def _summary(summary: dict, blocks: list[Block], ctx: Context) -> Hit | None:
+def _summary(summary: Summary, blocks: list[Block], ctx: Context) -> Hit | None:
     """The first use of the collective term in running text outside the excluded parts."""
-    rx = compile_any(tuple(summary["patterns"]))
-    excluded = [ctx.located.get(rule_id) for rule_id in summary.get("outside", ())]
+    rx = compile_any(summary.patterns)
+    excluded = [ctx.located.get(rule_id) for rule_id in summary.outside]
     spans = [(s.line, s.end) for s in excluded if s is not None]
     for block in blocks:
         if any(lo <= block.line <= hi for lo, hi in spans):
@@ -64,7 +92,7 @@ def _summary(summary: dict, blocks: list[Block], ctx: Context) -> Hit | None:
             continue
         m = rx.search(block.norm, start)
         if m:
-            return Hit(block.line, f"（{summary['note']}）" + excerpt(block, m.start(), m.end()))
+            return Hit(block.line, f"（{summary.note}）" + excerpt(block, m.start(), m.end()))
     return None
 
 

@@ -25,23 +25,51 @@ outside them.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
+
+from pydantic import Field, model_validator
 
 from ..normalize import normalize
 from ..outline import Section
-from ..roles import NAMES
-from ..ruleset import merge_roles
-from .base import Context, Hit, Outcome, excerpt, pattern
+from ..roles import NAMES, merge_roles
+from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, excerpt, pattern
+
+NAME = "part"
+CHECKS = {"empty": "部分已找到，但字数少于 min_chars"}
+DETAILS = ("chars", "min")  # placeholders its findings fill
+LOCATES = True  # what it finds is the scope of other rules ("causes inside the shortcomings part")
 
 
-def check(options: dict, ctx: Context) -> Outcome:
-    found = _by_role(options, ctx) if options.get("role") else _by_headings(options, ctx)
+class Options(BaseOptions):
+    role: Literal["measures", "shortcomings", "first-responsibility", "plan", "other", "annex"] | None = Field(
+        None, description="部分的作用（validator/roles.py）：按作用找部分")
+    headings: Patterns | None = Field(None, description="不用 role 时：标题须含的文字；与 role 同用时：为该作用增加的标题用语")
+    exclude: Patterns | None = Field(None, description="不用 role 时：标题含这些文字则不算")
+    levels: int = Field(1, ge=1, le=4, description="向下查找到第几级标题")
+    body: Patterns | None = Field(None, description="没有这样的标题时，正文中可代替的表述")
+    min_chars: int = Field(0, ge=0, description="部分少于多少字视为空（子项 empty）")
+    fallback: Literal["leading"] | None = Field(
+        None, description="leading：其他部分规则找到的第一个部分之前的各部分")
+
+    @model_validator(mode="after")
+    def _role_or_headings(self):
+        if self.role is None and self.headings is None:
+            raise ValueError("需要 role 或 headings")
+        return self
+
+    def needs_every_part(self) -> bool:
+        return self.fallback is not None
+
+
+def check(options: Options, ctx: Context) -> Outcome:
+    found = _by_role(options, ctx) if options.role else _by_headings(options, ctx)
     if found is not None:
         section, why = found
         return _found(options, ctx, section, why)
     body = pattern(options, "body")
     if body:
         report = ctx.report
-        role = options.get("role")
+        role = options.role
         roles = report.roles_for(_words(options, ctx)) if role else None
         elsewhere = _REVIEWLESS - {role}
         for block in report.body:
@@ -50,10 +78,10 @@ def check(options: dict, ctx: Context) -> Outcome:
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
-    return Outcome(violations=[Hit(0, _outline_summary(options, ctx) if options.get("role") else "")])
+    return Outcome(violations=[Hit(0, _outline_summary(options, ctx) if options.role else "")])
 
 
-def _outline_summary(options: dict, ctx: Context) -> str:
+def _outline_summary(options: Options, ctx: Context) -> str:
     """What the parts were taken to be, so a reviewer sees why none of them is this part."""
     report = ctx.report
     if not report.sections:
@@ -69,23 +97,23 @@ _REVIEWLESS = {"plan", "shortcomings"}
 _EXTENDED: dict[tuple, tuple[dict, dict]] = {}
 
 
-def _words(options: dict, ctx: Context) -> dict:
+def _words(options: Options, ctx: Context) -> dict:
     """The profile's role words, with the rule's own ``headings`` added to its role."""
-    extra = tuple(options.get("headings") or ())
+    extra = tuple(options.headings or ())
     if not extra:
         return ctx.roles
     base = ctx.roles or ctx.report.bundled_role_words()
-    key = (id(base), options["role"], extra)
+    key = (id(base), options.role, extra)
     hit = _EXTENDED.get(key)
     if hit is None or hit[0] is not base:
         if len(_EXTENDED) >= 64:
             _EXTENDED.clear()
-        hit = _EXTENDED[key] = (base, merge_roles(base, {options["role"]: {"headings": list(extra)}}))
+        hit = _EXTENDED[key] = (base, merge_roles(base, {options.role: {"headings": list(extra)}}))
     return hit[1]
 
 
-def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
-    role = options["role"]
+def _by_role(options: Options, ctx: Context) -> tuple[Section, str] | None:
+    role = options.role
     roles = ctx.report.roles_for(_words(options, ctx))
     parts = roles.parts_with(role)
     parts = [p for p in parts if roles.of(p).roles == (role,)] or parts  # a part of its own first
@@ -96,7 +124,7 @@ def _by_role(options: dict, ctx: Context) -> tuple[Section, str] | None:
         # one part: all its reasons; several: the deciding (last) reason of each, once
         reasons = roles.of(parts[0]).reasons if len(parts) == 1 else [roles.of(p).reasons[-1] for p in parts]
         return _together(sections), "；".join(dict.fromkeys(reasons))
-    subs = roles.sections_with(role, options.get("levels", 1))
+    subs = roles.sections_with(role, options.levels)
     if subs:
         return subs[0], "；".join(roles.of(subs[0]).reasons)
     return None
@@ -119,17 +147,17 @@ def _together(sections: list[Section]) -> Section:
                    children=[c for s in sections for c in s.children])
 
 
-def _by_headings(options: dict, ctx: Context) -> tuple[Section, str] | None:
+def _by_headings(options: Options, ctx: Context) -> tuple[Section, str] | None:
     report = ctx.report
     want, avoid = pattern(options, "headings"), pattern(options, "exclude")
-    for level in range(1, options.get("levels", 1) + 1):
+    for level in range(1, options.levels + 1):
         for section in report.all_sections:
             if section.level != level:
                 continue
             text = normalize(section.label)
             if want and want.search(text) and not (avoid and avoid.search(text)):
                 return section, ""
-    if options.get("fallback") == "leading":
+    if options.fallback == "leading":
         leading = _leading_parts(ctx)
         if leading:
             return leading, ""
@@ -147,14 +175,14 @@ def _leading_parts(ctx: Context) -> Section | None:
     return _together(leading) if leading else None
 
 
-def _found(options: dict, ctx: Context, section: Section, why: str) -> Outcome:
+def _found(options: Options, ctx: Context, section: Section, why: str) -> Outcome:
     blocks = ctx.report.blocks_in(section)
     chars = sum(len(b.norm) for b in blocks) - len(normalize(section.label))
-    shown = f"{section.label}（{NAMES[options['role']]}：{why}）" if why else section.label
+    shown = f"{section.label}（{NAMES[options.role]}：{why}）" if why else section.label
     outcome = Outcome(evidence=Hit(section.line, shown), located=section)
-    minimum = options.get("min_chars", 0)
+    minimum = options.min_chars
     if chars < minimum:
         outcome.violations.append(
-            Hit(section.line, section.label, {"chars": chars, "min": minimum}, suffix="empty")
+            Hit(section.line, section.label, {"chars": chars, "min": minimum}, check="empty")
         )
     return outcome

@@ -9,20 +9,34 @@ while "满意率达到118%" does not. ``unless`` names what may exceed the range
 
 from __future__ import annotations
 
-from .base import Context, Hit, Outcome, excerpt, pattern, scope_blocks
+from pydantic import Field
+
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, excerpt, pattern, scope_blocks
+
+NAME = "range"
+DETAILS = ("found", "min", "max")  # placeholders its findings fill
 
 _QUALIFIER_REACH = 4  # how far before the rate word an ``unless`` word still qualifies it ("超额完成率")
 
 
-def check(options: dict, ctx: Context) -> Outcome:
+class Options(ScopedOptions):
+    units: tuple[str, ...] = Field(("%",), description="检查哪些单位的数字")
+    min: float = Field(0, description="下限")
+    max: float = Field(100, description="上限")
+    near: Patterns | None = Field(None, description="表示比率的词（率、占比）：只检查其后的数字")
+    unless: Patterns | None = Field(None, description="可以超出范围的表述（增长、完成率）")
+    rate_window: int = Field(12, ge=1, description="比率词或 unless 的文字在数字之前最远多少个字")
+
+
+def check(options: Options, ctx: Context) -> Outcome:
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
     by_line = {b.line: b for b in blocks}
-    units = set(options.get("units", ["%"]))
-    lo, hi = options.get("min", 0), options.get("max", 100)
+    units = set(options.units)
+    lo, hi = options.min, options.max
     near_rx, unless_rx = pattern(options, "near"), pattern(options, "unless")
-    within = options.get("within", 12)
+    within = options.rate_window
     outcome = Outcome()
     checked = 0
     for placed in ctx.report.figures:
