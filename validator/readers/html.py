@@ -79,13 +79,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             enc = "gb18030"
         try:
             return data.decode(enc), enc
-        except LookupError:
-            pass
         except UnicodeDecodeError:
             if enc.replace("_", "-") in ("utf-8", "utf8"):  # a few stray bytes in a UTF-8 page
                 text = data.decode("utf-8", errors="replace")
                 if text.count("\ufffd") <= max(2, len(text) // 2000):
                     return text, "utf-8"
+        except (LookupError, UnicodeError):  # an unknown or unusable charset ("undefined"): guess
+            pass
     return decode(data, name)
 
 

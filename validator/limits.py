@@ -1,0 +1,27 @@
+"""Resource limits for input nobody vetted: files committed by anyone, uploads, rule files.
+
+A report is a few hundred kilobytes of text; these bounds are far above any real one, so they
+only ever stop a broken or hostile file, each with a message that names the limit.
+"""
+
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+# Largest input file read at all (the CLI's --max-size; a scanned PDF report is 5-30 MB).
+MAX_INPUT_BYTES = 50 * MB
+# Seconds one file may take in the CLI's worker process (--timeout).
+TIMEOUT_SECONDS = 30
+# Address space of the worker process: a runaway parser stops with a MemoryError, not the machine.
+MEMORY_BYTES = 2048 * MB
+# A .docx is a zip: what its parts may unpack to (XML parts, and everything with the images).
+DOCX_XML_BYTES = 100 * MB
+DOCX_TOTAL_BYTES = 300 * MB
+# A PDF: pages read, and what one page's content streams may inflate to.
+PDF_MAX_PAGES = 2000
+PDF_STREAM_BYTES = 16 * MB
+
+
+def size_text(n: int) -> str:
+    """A byte count as a user reads it: 50 MB, 300 KB."""
+    return f"{n // MB} MB" if n >= MB else f"{max(1, n // 1024)} KB"
