@@ -17,6 +17,9 @@ MEMORY_BYTES = 2048 * MB
 # A .docx is a zip: what its parts may unpack to (XML parts, and everything with the images).
 DOCX_XML_BYTES = 100 * MB
 DOCX_TOTAL_BYTES = 300 * MB
+# Element nesting kept from a web page (real pages nest 20-60 deep; BeautifulSoup's cost grows
+# with depth times elements).
+HTML_MAX_DEPTH = 128
 # A PDF: pages read, and what one page's content streams may inflate to.
 PDF_MAX_PAGES = 2000
 PDF_STREAM_BYTES = 16 * MB
