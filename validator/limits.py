@@ -20,11 +20,15 @@ DOCX_TOTAL_BYTES = 300 * MB
 # Element nesting kept from a web page (real pages nest 20-60 deep; BeautifulSoup's cost grows
 # with depth times elements).
 HTML_MAX_DEPTH = 128
-# A PDF: pages read, and what one page's content streams may inflate to.
+# A PDF: pages read, and the content streams (page drawing commands) of one page together.
 PDF_MAX_PAGES = 2000
-PDF_STREAM_BYTES = 16 * MB
+PDF_STREAM_BYTES = 4 * MB
 
 
 def size_text(n: int) -> str:
     """A byte count as a user reads it: 50 MB, 300 KB."""
     return f"{n // MB} MB" if n >= MB else f"{max(1, n // 1024)} KB"
+# What any one PDF stream may inflate to (a fully embedded CJK font is up to ~20 MB).
+PDF_INFLATE_BYTES = 64 * MB
+# Codes one embedded CMap may map (a whole two-byte font is 65,536; ranges of 2^24 are bombs).
+PDF_CMAP_CODES = 1 << 18
