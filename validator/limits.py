@@ -25,6 +25,12 @@ PDF_MAX_PAGES = 2000
 PDF_STREAM_BYTES = 4 * MB
 
 
+def set_max_input(n_bytes: int) -> None:
+    """The CLI's --max-size: readers look the bound up here at each read."""
+    global MAX_INPUT_BYTES
+    MAX_INPUT_BYTES = n_bytes
+
+
 def size_text(n: int) -> str:
     """A byte count as a user reads it: 50 MB, 300 KB."""
     return f"{n // MB} MB" if n >= MB else f"{max(1, n // 1024)} KB"
