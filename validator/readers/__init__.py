@@ -59,8 +59,23 @@ def read_bytes(data: bytes, name: str, ext: str) -> Document:
         # A title set over several blocks became one; blocks of these formats are numbered in
         # order (their ``source`` keeps the reader's own position).
         blocks = [replace(b, line=i) for i, b in enumerate(blocks, start=1)]
-    document.blocks = blocks
+    document.blocks = [_no_controls(b) for b in blocks]
+    if document.page_title:
+        document.page_title = document.page_title.translate(_CONTROLS)
     return document
+
+
+# Control characters other than tab and line breaks: on a terminal ESC starts a sequence that can
+# rewrite or hide what report-check prints, and no format shows the rest. Each becomes U+FFFD, one
+# for one, so positions in the normalised text still map onto the original.
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+
+
+def _no_controls(block):
+    if block.text.isprintable() or not any(ord(c) in _CONTROLS for c in block.text):
+        return block
+    norm = block.norm.translate(_CONTROLS) if block.norm else block.norm
+    return replace(block, text=block.text.translate(_CONTROLS), norm=norm)
 
 
 def _too_big(size: int | None, limit: int) -> str:
