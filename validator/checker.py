@@ -140,6 +140,15 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
     results: list[Result] = []
     unreadable: list[Unreadable] = []
     cache = resolved if resolved is not None else {}
+    try:
+        _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable)
+    except KeyboardInterrupt as exc:  # the CLI says how far the batch got
+        exc.done, exc.total = len(results) + len(unreadable), len(paths)
+        raise
+    return results, unreadable
+
+
+def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable) -> None:
     for path in paths:
         profile = profile_for(path)
         if timeout:
@@ -166,4 +175,3 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
             unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
             continue
         results.append(check_report(report, profile, rules, fail_on, cache))
-    return results, unreadable

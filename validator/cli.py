@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -174,6 +176,28 @@ def _run(files, settings, timeout: float | None = None):
     return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue, arguments=sys.argv[1:])
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled) handled like Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _interruptible():
+    """Ctrl-C or SIGTERM during a batch: one line saying how far it got, nothing written, exit 130."""
+    def terminate(signum, frame):
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        done, total = getattr(exc, "done", None), getattr(exc, "total", None)
+        where = f"已处理 {done}/{total} 个文件，" if total is not None else ""
+        click.echo(f"report-check: 已中断：{where}没有写出任何结果", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @main.command("check")
 @click.argument("files", nargs=-1)
 @click.option("--profile", "-p", help="规则配置：national、county-government、department、township；缺省时按报告单位推断")
@@ -208,7 +232,8 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         sys.exit(0)
     targets = _targets(outputs, fmt)
     _set_max_size(max_size)
-    run = _run(files, settings, timeout)
+    with _interruptible():
+        run = _run(files, settings, timeout)
     if settings["baseline"]:
         from . import baseline
 

@@ -86,12 +86,14 @@ def write_text(path: str, text: str) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an output file is not
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a failed write or an interrupt leaves neither half a file nor the temporary
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(path, f"无法写入输出文件（{exc.strerror or exc}）") from None
+        if isinstance(exc, OSError):
+            raise InputError(path, f"无法写入输出文件（{exc.strerror or exc}）") from None
+        raise
 
 
 def write_file(run: Run, fmt: str, path: str) -> None:
