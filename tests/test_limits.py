@@ -24,6 +24,13 @@ REPORT = "关于2023年法治政府建设情况的报告\n2023年，本镇深入
 pytestmark = pytest.mark.skipif(not worker.available(), reason="the worker needs fork")
 
 
+@pytest.fixture(autouse=True)
+def _restore_max_size():
+    """--max-size sets the process-wide bound the readers consult: put the default back."""
+    yield
+    limits.set_max_input(50 * limits.MB)
+
+
 def cli(*args, input=None):
     return CliRunner().invoke(main, list(args), input=input)
 
