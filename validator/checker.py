@@ -8,7 +8,7 @@ from pathlib import Path
 from .engine import check
 from .errors import InputError, RuleFault
 from .readers import READERS, read_path
-from .report import Report, load_report
+from .report import Report
 from .results import Result, Unreadable
 from .ruleset import Profile, infer_profile, resolve
 
@@ -116,7 +116,7 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
 
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
                fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
-    return check_report(load_report(path), profile, rules, fail_on, resolved)
+    return check_report(read_and_analyse(path), profile, rules, fail_on, resolved)
 
 
 def analyse(document) -> Report:
@@ -127,17 +127,58 @@ def analyse(document) -> Report:
         raise RuleFault("", document.path, exc) from exc
 
 
+def read_and_analyse(path: str) -> Report:
+    """Read a report and analyse it: an InputError is the file's, a RuleFault report-check's."""
+    return analyse(read_path(path))
+
+
+def _load_and_check(path, profile, rules, fail_on, cache):
+    """Worker side of :func:`check_paths`: the result, and the profiles it resolved that the
+    parent has not (so a folder's rule files are still read once)."""
+    known = set(cache)
+    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache)
+    return result, {k: v for k, v in cache.items() if k not in known}
+
+
 def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
-                resolved: dict[str, Profile] | None = None) -> tuple[list[Result], list[Unreadable]]:
+                resolved: dict[str, Profile] | None = None, timeout: float | None = None,
+                memory: int | None = None) -> tuple[list[Result], list[Unreadable]]:
     """Check every path, collecting the ones that cannot be read instead of stopping at them.
 
     ``profile_for(path)`` gives the profile for a path (None: infer it). A broken rule file is not
-    a per-report problem, so its InputError propagates.
+    a per-report problem, so its InputError propagates. With ``timeout`` (seconds) each file is
+    read and checked in a worker process bounded in time and ``memory`` (validator/worker.py);
+    without, in this process, as the library API does.
     """
     results: list[Result] = []
     unreadable: list[Unreadable] = []
     cache = resolved if resolved is not None else {}
+    try:
+        _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable)
+    except KeyboardInterrupt as exc:  # the CLI says how far the batch got
+        exc.done, exc.total = len(results) + len(unreadable), len(paths)
+        raise
+    return results, unreadable
+
+
+def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable) -> None:
     for path in paths:
+        profile = profile_for(path)
+        if timeout:
+            from . import worker
+
+            # Profiles are resolved here, so a broken rule file stops the run, not each file.
+            for name in {profile or "national"} - set(cache):
+                cache[name] = resolve(name, rules)
+            try:
+                result, new = worker.run(_load_and_check, path, profile, rules, fail_on, cache,
+                                         name=path, timeout=timeout, memory=memory)
+            except InputError as exc:
+                unreadable.append(Unreadable(exc.path, exc.problem))
+                continue
+            cache.update(new)
+            results.append(result)
+            continue
         try:
             document = read_path(path)
         except InputError as exc:
@@ -147,5 +188,4 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
             unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
             continue
         report = analyse(document)
-        results.append(check_report(report, profile_for(path), rules, fail_on, cache))
-    return results, unreadable
+        results.append(check_report(report, profile, rules, fail_on, cache))

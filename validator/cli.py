@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -28,21 +30,21 @@ def _say(text: str, nl: bool = True) -> None:
     emit(text + ("\n" if nl else ""), "text")
 
 
-def _load(path: str):
-    """Read and analyse one report; a failure to read, or a fault analysing it, is one line and exit 2."""
-    from .checker import analyse
-    from .readers import read_path
+def _load(path: str, timeout: float | None = None):
+    """Read and analyse one report (in a worker bounded in time and memory, with ``timeout``); a
+    failure to read, or a fault analysing it, is one line and exit 2."""
+    from .checker import read_and_analyse
 
     try:
-        document = read_path(path)
-    except InputError as exc:
+        if timeout:
+            from . import limits, worker
+
+            return worker.run(read_and_analyse, path, name=path, timeout=timeout, memory=limits.MEMORY_BYTES)
+        return read_and_analyse(path)
+    except (InputError, RuleFault) as exc:
         _fail(exc)
     except Exception as exc:  # a reader library failing on a malformed file
         _fail(InputError(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
-    try:
-        return analyse(document)
-    except RuleFault as exc:
-        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,15 +53,34 @@ def main() -> None:
     """检查法治政府建设年度报告是否符合要求（结构、行政执法三项制度、数据、日期）。"""
 
 
+def _bounds(fn):
+    """--timeout and --max-size: every file is read in a worker bounded in time and memory."""
+    from . import limits
+
+    fn = click.option("--timeout", type=click.FloatRange(min=0), default=limits.TIMEOUT_SECONDS,
+                      show_default=True, help="每个文件的处理时限（秒），0 为不限")(fn)
+    return click.option("--max-size", type=click.FloatRange(min=0, min_open=True),
+                        default=limits.MAX_INPUT_BYTES / limits.MB, show_default=True,
+                        help="输入文件的大小上限（MB）")(fn)
+
+
+def _set_max_size(max_size: float) -> None:
+    from . import limits
+
+    limits.set_max_input(int(max_size * limits.MB))
+
+
 @main.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式")
-def outline(file: str, fmt: str) -> None:
+@_bounds
+def outline(file: str, fmt: str, timeout: float, max_size: float) -> None:
     """显示报告的提纲、元数据和数字（FILE 为 - 时读标准输入）。"""
     from . import outline_view
 
-    report = _load(file)
+    _set_max_size(max_size)
+    report = _load(file, timeout)
     from .output import emit
 
     emit(outline_view.to_json(report) + "\n" if fmt == "json" else outline_view.to_text(report), fmt)
@@ -126,7 +147,7 @@ def _targets(outputs, fmt):
     return targets
 
 
-def _run(files, settings):
+def _run(files, settings, timeout: float | None = None):
     """Check every input; unreadable ones are collected, a broken rule file stops the run."""
     from .catalogue import build
     from .checker import check_paths
@@ -143,7 +164,10 @@ def _run(files, settings):
         return name
 
     try:
-        results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"])
+        from .limits import MEMORY_BYTES
+
+        results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"],
+                                          timeout=timeout, memory=MEMORY_BYTES)
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
@@ -153,6 +177,28 @@ def _run(files, settings):
         if r.path in reasons:
             r.profile_reason = reasons[r.path]
     return Run(results=results, unreadable=found.skipped + unreadable, rules=catalogue, arguments=sys.argv[1:])
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled) handled like Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _interruptible():
+    """Ctrl-C or SIGTERM during a batch: one line saying how far it got, nothing written, exit 130."""
+    def terminate(signum, frame):
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        done, total = getattr(exc, "done", None), getattr(exc, "total", None)
+        where = f"已处理 {done}/{total} 个文件，" if total is not None else ""
+        click.echo(f"report-check: 已中断：{where}没有写出任何结果", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command("check")
@@ -173,8 +219,9 @@ def _run(files, settings):
 @click.option("--no-config", is_flag=True, help="不读取配置文件")
 @click.option("--show-config", is_flag=True, help="显示生效的设置及其来源，然后退出")
 @click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
+@_bounds
 def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
-              show_config, color) -> None:
+              show_config, color, timeout, max_size) -> None:
     """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
 
     退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
@@ -187,7 +234,9 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         output.emit(settings.to_text(), "text")
         sys.exit(0)
     targets = _targets(outputs, fmt)
-    run = _run(files, settings)
+    _set_max_size(max_size)
+    with _interruptible():
+        run = _run(files, settings, timeout)
     if settings["baseline"]:
         from . import baseline
 

@@ -28,5 +28,14 @@ class RuleFault(Exception):
     @property
     def problem(self) -> str:
         what = f"规则 {self.rule} 检查这份报告时出错" if self.rule else "分析这份报告时出错"
-        return (f"{what}（{type(self.cause).__name__}: {self.cause}）；"
+        name = getattr(self.cause, "type_name", type(self.cause).__name__)
+        return (f"{what}（{name}: {self.cause}）；"
                 "这是 report-check 的缺陷，请把报告和这行提示发给维护者")
+
+
+class RemoteError(Exception):
+    """An exception raised in a worker process, carried back as its type name and message."""
+
+    def __init__(self, type_name: str, message: str):
+        self.type_name = type_name
+        super().__init__(message)

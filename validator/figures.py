@@ -25,6 +25,7 @@ Choices a caller should know:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -52,6 +53,9 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_ALL = "零〇一二两三四五六七八九十百千万亿"
 _MULTIPLIERS = frozenset("十百千万亿")
+# No figure in a report is written with more characters than this ("九千九百九十九亿九千九百九十九万"
+# is 16); longer runs are garbage, and converting them costs time and overflows a float.
+_MAX_NUMERAL = 24
 
 
 def _integer(s: str) -> int | None:
@@ -125,7 +129,7 @@ def chinese_to_number(s: str) -> float | None:
     s = s.strip()
     while s and s[-1] in "余多":
         s = s[:-1]
-    if not s:
+    if not s or len(s) > _MAX_NUMERAL:
         return None
     if "点" in s:
         head, _, tail = s.partition("点")
@@ -224,7 +228,7 @@ _FREQUENCY = re.compile(
     "每(?:[0-9一二两三四五六七八九十半]{1,3}个?)?(?:" + "|".join(map(re.escape, _words(_WORDS["frequency_periods"]))) + ")"
 )
 _CLAUSE_END = re.compile("[,;:。、!?]")
-_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”")  # a stray 《 stops at the next: linear
 _ARTICLE_LIST = re.compile(rf"第[0-9{_CN_ALL}]+(?:[、,和及至-][0-9{_CN_ALL}]+)*[、,和及至-]$")
 _LIST_SEPARATORS = frozenset("、,和及至-")
 _PRE_QUALIFIERS = {"约": "约", "近": "近", "超": "超", "逾": "逾", "达": "达"}
@@ -280,7 +284,7 @@ def extract(line: str) -> list[Figure]:
         pct, arabic, cn, q1, scale, q2, unit, post = m.group("p", "a", "c", "q1", "s", "q2", "u", "post")
         if pct is not None:
             value = float(pct.replace(",", "")) if pct[0] <= "9" else chinese_to_number(pct)
-            if value is None:
+            if value is None or not math.isfinite(value):
                 continue
             out.append(Figure(line[start:end], value, "%", post or _pre_qualifier(line, start), start, end, True))
             continue
@@ -308,8 +312,8 @@ def extract(line: str) -> list[Figure]:
             if base is None:
                 continue
             value = base * 10 ** _SCALE_EXP[scale] if scale else base
-        if _not_data(line, start, m.end("u"), value, unit, prev):
-            continue
+        if not math.isfinite(value) or _not_data(line, start, m.end("u"), value, unit, prev):
+            continue  # a 400-digit "figure" is noise, and JSON has no Infinity
         unit = _UNIT_ALIAS.get(unit, unit)
         qualifier = q1 or q2 or post or _pre_qualifier(line, start)
         out.append(Figure(line[start:end], value, unit, qualifier, start, end, unit == "%"))

@@ -28,7 +28,8 @@ _TABLE = str.maketrans(_FOLD)
 
 _CJK = r"\u2e80-\u9fff\u3001-\u303f\uff00-\uffef“”‘’《》"
 # Spaces next to a CJK character carry no meaning ("一、 主要举措", "南 山 街 道").
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+# A run is only tried from its first space, so a long run of spaces costs linear time.
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|(?<![ \t])[ \t]++(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t]+")
 
 

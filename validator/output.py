@@ -52,7 +52,8 @@ def emit(text: str, fmt: str, stream=None) -> None:
     if not text:
         return
     encoding = _encoding(stream)
-    data = text.encode("utf-8") if fmt in MACHINE else console_safe(text, encoding)
+    # "replace": a lone surrogate that got past a reader must not turn the whole output into a traceback.
+    data = text.encode("utf-8", errors="replace") if fmt in MACHINE else console_safe(text, encoding)
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text-only stream (some IDE consoles): let it encode
         stream.write(data.decode("utf-8" if fmt in MACHINE else encoding))
@@ -79,18 +80,20 @@ def write_text(path: str, text: str) -> None:
     except OSError as exc:
         raise InputError(path, f"无法写入输出文件（{exc.strerror or exc}）") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
             fh.write(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an output file is not
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a failed write or an interrupt leaves neither half a file nor the temporary
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(path, f"无法写入输出文件（{exc.strerror or exc}）") from None
+        if isinstance(exc, OSError):
+            raise InputError(path, f"无法写入输出文件（{exc.strerror or exc}）") from None
+        raise
 
 
 def write_file(run: Run, fmt: str, path: str) -> None:

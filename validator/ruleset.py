@@ -146,6 +146,7 @@ def load_file(path: Path | str) -> dict:
                 re.compile(p)
             except re.error as exc:
                 raise InputError(name, f"规则 {rule['id']}：正则表达式“{p}”有误（{exc}）") from None
+            _refuse_backtracking(name, f"规则 {rule['id']}", p)
     for role, words in (data.get("roles") or {}).items():
         for key, patterns in words.items():
             for p in patterns:
@@ -153,11 +154,21 @@ def load_file(path: Path | str) -> dict:
                     re.compile(p)
                 except re.error as exc:
                     raise InputError(name, f"roles.{role}.{key}：正则表达式“{p}”有误（{exc}）") from None
+                _refuse_backtracking(name, f"roles.{role}.{key}", p)
     ids = [r["id"] for r in data.get("rules", [])]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise InputError(name, f"规则 {dupes[0]}：同一文件中重复定义")
     return data
+
+
+def _refuse_backtracking(name: str, where: str, p: str) -> None:
+    """A pattern that can hang a CI job on one long line is refused at load (regex_safety.py)."""
+    from .regex_safety import problem
+
+    why = problem(p)
+    if why:
+        raise InputError(name, f"{where}：正则表达式“{p}”{why}；请改写，或用占有量词（a++）、原子组（(?>…)）")
 
 
 def _flatten(errors):

@@ -7,15 +7,32 @@ checked. Cells are escaped so a ``|`` or a line break in a report cannot break t
 
 from __future__ import annotations
 
+import re
+
 from ..results import SEVERITY_LABELS, SEVERITY_RANK, Result, Run
 from . import STDIN, repo_path
 
 STATUS = {"ok": "✅", "violated": "❌", "not-applicable": "➖"}
 
 
+# Markdown and HTML syntax in document text is shown, never rendered: a report quoting
+# "[点此](https://…)" or "<img onerror=…>" must not become a link or markup in a job summary.
+_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*",
+                         "_": "\\_", "[": "\\[", "]": "\\]", "~": "\\~", "|": "\\|", "!": "\\!"})
+
+
 def cell(text: object) -> str:
-    """One table cell: pipes escaped, line breaks as <br>, no leading or trailing space."""
-    return " ".join(str(text).replace("|", "\\|").replace("\r", "").replace("\n", "<br>").split())
+    """One table cell: syntax escaped, line breaks as <br>, no leading or trailing space."""
+    return " ".join(str(text).translate(_INLINE).replace("\r", "").replace("\n", "<br>").split())
+
+
+def code(text: str) -> str:
+    """``text`` as inline code that no backtick, pipe or line break in it can end (a pipe would
+    end a table cell even inside code, so it is shown as ∣)."""
+    text = " ".join(text.replace("|", "\u2223").split())
+    fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _name(path: str) -> str:
@@ -25,7 +42,7 @@ def _name(path: str) -> str:
 def _report(r: Result) -> list[str]:
     verdict = "❌ 不通过" if r.failed else "✅ 通过"
     counts = "，".join(f"{SEVERITY_LABELS[s]} {n}" for s, n in r.counts.items())
-    lines = [f"### {verdict}：`{_name(r.path)}`", "",
+    lines = [f"### {verdict}：{code(_name(r.path))}", "",
              f"标题：{cell(r.title or '未识别')}；单位：{cell(r.unit or '未识别')}；"
              f"年度：{r.year if r.year is not None else '未识别'}；规则集：{cell(r.profile)}"
              + (f"（{cell(r.profile_reason)}）" if r.profile_reason else ""), "",
@@ -35,7 +52,7 @@ def _report(r: Result) -> list[str]:
         if item.status == "ok" and item.evidence is not None:
             ev = item.evidence
             where = ev.source or (f"第{ev.line}行" if ev.line > 0 else "")
-            detail = f"{where} “{cell(ev.excerpt)[:40]}”".strip()
+            detail = f"{where} “{ev.excerpt[:40]}”".strip()
         elif item.status == "violated":
             detail = SEVERITY_LABELS.get(item.severity, item.severity)
         elif item.status == "not-applicable":
@@ -67,9 +84,9 @@ def render(run: Run, *, color: bool = False) -> str:
         lines += [""] + _report(r)
     if run.unreadable:
         lines += ["", "### 未检查的文件", "", "| 文件 | 原因 |", "| --- | --- |"]
-        lines += [f"| `{_name(b.path)}` | {'跳过' if b.skipped else '无法读取'}：{cell(b.problem)} |"
+        lines += [f"| {code(_name(b.path))} | {'跳过' if b.skipped else '无法读取'}：{cell(b.problem)} |"
                   for b in run.unreadable]
     if run.stale:
         lines += ["", "### 基线中已不再出现的条目（可以删除）", ""]
-        lines += [f"- `{e.path}` `{e.rule}` {cell(e.excerpt or e.message)}" for e in run.stale]
+        lines += [f"- {code(e.path)} {code(e.rule)} {cell(e.excerpt or e.message)}" for e in run.stale]
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ the figures cannot cover the whole year.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -47,6 +47,8 @@ def check(options: Options, ctx: Context) -> Outcome:
     meta = ctx.report.meta
     if meta.year is None:
         return Outcome(not_applicable="未能确定报告年度")
+    if not MINYEAR <= meta.year < MAXYEAR:  # a garbled sign-off ("〇〇〇〇年") gives year 0 or 9999
+        return Outcome(not_applicable=f"报告年度 {meta.year} 不是有效的年份")
     dates = [(k, getattr(meta, k)) for k in options.dates if getattr(meta, k)]
     if not dates:
         return Outcome(not_applicable="报告没有落款日期或发布日期")

@@ -12,6 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import InputError
 from ..furniture import mark_page_head
@@ -58,14 +59,37 @@ def read_bytes(data: bytes, name: str, ext: str) -> Document:
         # A title set over several blocks became one; blocks of these formats are numbered in
         # order (their ``source`` keeps the reader's own position).
         blocks = [replace(b, line=i) for i, b in enumerate(blocks, start=1)]
-    document.blocks = blocks
+    document.blocks = [_no_controls(b) for b in blocks]
+    if document.page_title:
+        document.page_title = document.page_title.translate(_CONTROLS)
     return document
+
+
+# Control characters other than tab and line breaks: on a terminal ESC starts a sequence that can
+# rewrite or hide what report-check prints, and no format shows the rest. Each becomes U+FFFD, one
+# for one, so positions in the normalised text still map onto the original.
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+
+
+def _no_controls(block):
+    if block.text.isprintable() or not any(ord(c) in _CONTROLS for c in block.text):
+        return block
+    norm = block.norm.translate(_CONTROLS) if block.norm else block.norm
+    return replace(block, text=block.text.translate(_CONTROLS), norm=norm)
+
+
+def _too_big(size: int | None, limit: int) -> str:
+    have = f"文件有 {limits.size_text(size)}，" if size else "文件"
+    return f"{have}超过 {limits.size_text(limit)} 的大小上限，未读取（可用 --max-size 调整）"
 
 
 def read_path(path: str) -> Document:
     """Read a report from a path, or from standard input when the path is ``-``."""
+    limit = limits.MAX_INPUT_BYTES
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit + 1)  # a stream without end is cut, not read into memory
+        if len(data) > limit:
+            raise InputError("<stdin>", _too_big(None, limit))
         return read_bytes(data, "<stdin>", sniff_format(data))
     p = Path(path)
     ext = p.suffix.lower()
@@ -78,7 +102,13 @@ def read_path(path: str) -> Document:
     if not os.access(p, os.R_OK):
         raise InputError(path, "无法读取文件（没有读取权限）")
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(path, _too_big(size, limit))
+        with open(p, "rb") as fh:  # never opened for writing
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # a file that grew, or a device
+            raise InputError(path, _too_big(None, limit))
     except OSError as exc:
         raise InputError(path, f"无法读取文件（{exc.strerror or exc}）") from None
     return read_bytes(data, path, ext)

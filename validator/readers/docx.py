@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 
+from .. import limits
 from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import is_furniture
@@ -190,6 +191,17 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+# Word accepts list starts up to 32767; a file claiming 10^12 would have a Roman or letter number
+# of 10^9 characters drawn.
+_MAX_START = 32767
+
+
+def _clamp_start(value: str) -> int:
+    if len(value) > 6:
+        return _MAX_START if not value.startswith("-") else 0
+    return max(0, min(int(value), _MAX_START))
+
+
 class _Numbering:
     """Word automatic numbering: counts list paragraphs and renders the number text Word shows."""
 
@@ -218,7 +230,7 @@ class _Numbering:
                 il = int(ov.get(_q("ilvl"), "0"))
                 so = _val(ov, "startOverride")
                 if so is not None and so.lstrip("-").isdigit():
-                    starts[il] = int(so)
+                    starts[il] = _clamp_start(so)
                 lvl = ov.find(_q("lvl"))
                 if lvl is not None:
                     overrides[il] = self._level(lvl)
@@ -228,7 +240,7 @@ class _Numbering:
     def _level(lvl) -> dict:
         start = _val(lvl, "start")
         return {
-            "start": int(start) if start and start.lstrip("-").isdigit() else 1,
+            "start": _clamp_start(start) if start and start.lstrip("-").isdigit() else 1,
             "fmt": _val(lvl, "numFmt") or "decimal",
             "text": _val(lvl, "lvlText"),
             "suff": _val(lvl, "suff") or "tab",
@@ -332,8 +344,10 @@ def _pieces(p) -> tuple[list[str], list]:
                 if ch:
                     try:
                         code = int(ch, 16)
-                        pieces[-1] += chr(code - 0xF000 if code >= 0xF000 else code)
-                    except ValueError:
+                        code = code - 0xF000 if code >= 0xF000 else code
+                        # A surrogate or a code past Unicode is no character: every output would die on it.
+                        pieces[-1] += "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+                    except (ValueError, OverflowError):
                         pass
             else:
                 walk(child)
@@ -463,6 +477,17 @@ def _part_root(doc, which: str):
     return None
 
 
+def _check_unpacked(infos, name: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: the sizes the zip declares are checked
+    first, and zipfile stops reading a member at its declared size, so they cannot lie."""
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+    for size, limit, what in ((xml, limits.DOCX_XML_BYTES, " XML 内容"), (total, limits.DOCX_TOTAL_BYTES, "内容")):
+        if size > limit:
+            raise InputError(name, f"Word 文件解压后的{what}有 {limits.size_text(size)}，超过 "
+                                   f"{limits.size_text(limit)} 的上限（可能是压缩炸弹），已拒绝读取")
+
+
 def _open(data: bytes, name: str):
     """Open the package, turning every way a file can be broken into one Chinese message."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -471,9 +496,11 @@ def _open(data: bytes, name: str):
         raise InputError(name, "这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再检查")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
+            infos = zf.infolist()
     except Exception:  # BadZipFile, struct and OS errors for a truncated or foreign file
         raise InputError(name, _CORRUPT) from None
+    names = {i.filename for i in infos}
+    _check_unpacked(infos, name)
     if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
         raise InputError(name, f"{_CORRUPT}（压缩包中没有 word/document.xml，可能不是 Word 文件）")
     import docx

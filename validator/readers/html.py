@@ -11,7 +11,9 @@ furniture so they never count as report text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .. import limits
 from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import header_date, is_furniture
@@ -79,13 +81,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             enc = "gb18030"
         try:
             return data.decode(enc), enc
-        except LookupError:
-            pass
         except UnicodeDecodeError:
             if enc.replace("_", "-") in ("utf-8", "utf8"):  # a few stray bytes in a UTF-8 page
                 text = data.decode("utf-8", errors="replace")
                 if text.count("\ufffd") <= max(2, len(text) // 2000):
                     return text, "utf-8"
+        except (LookupError, UnicodeError):  # an unknown or unusable charset ("undefined"): guess
+            pass
     return decode(data, name)
 
 
@@ -219,6 +221,8 @@ def _remove_chrome(soup) -> None:
         if not getattr(el, "decomposed", False):
             el.decompose()
     doomed = []
+    counts = _Counts(soup)
+    articles: dict[int, object] = {}
     for el in soup.find_all(True):
         if el.name in ("html", "body"):
             continue
@@ -226,24 +230,61 @@ def _remove_chrome(soup) -> None:
         if (isinstance(style, str) and _HIDDEN.search(style)) or el.has_attr("hidden"):
             doomed.append(el)
             continue
-        if el.name in ("header", "footer") and el.find_parent("article") is None:
+        if el.name in ("header", "footer") and _nearest(el.parent, None, lambda e: e.name == "article", articles) is None:
             doomed.append(el)
-        elif el.name == "form" and _cjk(el.get_text()) < 200:
+        elif el.name == "form" and counts.total(el) < 200:
             doomed.append(el)
-        elif _is_noise(el) and not _holds_article(el):
+        elif _is_noise(el) and not _holds_article(el, counts):
             doomed.append(el)
     for el in doomed:
         if not getattr(el, "decomposed", False) and el.parent is not None:
             el.decompose()
 
 
-def _holds_article(el) -> bool:
+class _Counts:
+    """Chinese characters under every element, and how many of them sit in links, counted in one
+    pass from the leaves up: asking each of 8,000 nested menus for its text would be quadratic."""
+
+    def __init__(self, root) -> None:
+        from bs4 import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+        skip = (Comment, CData, ProcessingInstruction, Declaration, Doctype)
+        self._total: dict[int, int] = {}
+        self._linked: dict[int, int] = {}
+        links: dict[int, object] = {}
+        elements = []
+        for node in root.descendants:
+            if isinstance(node, NavigableString):
+                n = 0 if isinstance(node, skip) else _cjk(str(node))
+                parent = node.parent
+                if n and parent is not None:
+                    key = id(parent)
+                    self._total[key] = self._total.get(key, 0) + n
+                    if _nearest(parent, None, lambda e: e.name == "a", links) is not None:
+                        self._linked[key] = self._linked.get(key, 0) + n
+            else:
+                elements.append(node)
+        for el in reversed(elements):  # children come after their parent in document order
+            parent = el.parent
+            if parent is not None:
+                for table in (self._total, self._linked):
+                    n = table.get(id(el), 0)
+                    if n:
+                        table[id(parent)] = table.get(id(parent), 0) + n
+
+    def total(self, el) -> int:
+        return self._total.get(id(el), 0)
+
+    def linked(self, el) -> int:
+        return self._linked.get(id(el), 0)
+
+
+def _holds_article(el, counts: _Counts) -> bool:
     """A wrapper named "print-area" or "main-has-sidebar" may hold the report itself: keep it."""
-    total = _cjk(el.get_text())
+    total = counts.total(el)
     if total < 300:
         return False
-    linked = sum(_cjk(a.get_text()) for a in el.find_all("a"))
-    return linked < total * 0.5
+    return counts.linked(el) < total * 0.5
 
 
 def _choose_container(body, segments):
@@ -371,6 +412,30 @@ def _header_published(segments, anchor: int) -> str | None:
     return None
 
 
+def _nearest(el, stop, test, memo: dict):
+    """The nearest ancestor-or-self of ``el`` below ``stop`` that passes ``test``, or None.
+
+    Answers are memoised for every element walked, so asking for each text of a page 15,000
+    elements deep costs linear time, not depth times texts.
+    """
+    path = []
+    found = None
+    cur = el
+    while cur is not None and cur is not stop:
+        key = id(cur)
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        if test(cur):
+            found = cur
+            break
+        cur = cur.parent
+    for key in path:
+        memo[key] = found
+    return found
+
+
 class _Tables:
     """Table and row numbers for cell sources; one-column tables are layout, not data."""
 
@@ -378,45 +443,86 @@ class _Tables:
         self.index: dict[int, int] = {}
         self.rows: dict[int, int] = {}
         self.layout: set[int] = set()
+        self.container = container
+        self._cells: dict[int, object] = {}
+        tables = container.find_all("table")
+        rows: dict[int, list] = {id(t): [] for t in tables}
+        for tr in container.find_all("tr"):  # each row once: nested tables cost linear time
+            table = tr.find_parent("table")
+            if table is not None and id(table) in rows:
+                rows[id(table)].append(tr)
         n = 0
-        for table in container.find_all("table"):
-            rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-            if all(len(tr.find_all(["td", "th"], recursive=False)) <= 1 for tr in rows):
+        for table in tables:
+            own = rows[id(table)]
+            if all(len(tr.find_all(["td", "th"], recursive=False)) <= 1 for tr in own):
                 self.layout.add(id(table))
                 continue
             n += 1
             self.index[id(table)] = n
-            for i, tr in enumerate(rows, start=1):
+            for i, tr in enumerate(own, start=1):
                 self.rows[id(tr)] = i
 
-    def cell_source(self, ctx, container) -> str | None:
-        el = ctx
-        while el is not None and el is not container:
-            if el.name in ("td", "th"):
-                tr = el.find_parent("tr")
-                table = tr.find_parent("table") if tr is not None else None
-                if table is not None and id(table) in self.index:
-                    return f"表格{self.index[id(table)]} 第{self.rows.get(id(tr), 1)}行"
-                return None
-            el = el.parent
+    def cell_source(self, ctx) -> str | None:
+        cell = _nearest(ctx, self.container, lambda el: el.name in ("td", "th"), self._cells)
+        if cell is None:
+            return None
+        tr = cell.find_parent("tr")
+        table = tr.find_parent("table") if tr is not None else None
+        if table is not None and id(table) in self.index:
+            return f"表格{self.index[id(table)]} 第{self.rows.get(id(tr), 1)}行"
         return None
 
 
-def _heading_level(ctx, container) -> int | None:
-    el = ctx
-    while el is not None and el is not container:
-        if el.name in _HEADINGS:
+class _Headings:
+    """The heading level a text inherits from an enclosing <h1>-<h6> (or the container itself)."""
+
+    def __init__(self, container) -> None:
+        self.container = container
+        self._memo: dict[int, object] = {}
+
+    def level(self, ctx) -> int | None:
+        el = _nearest(ctx, self.container, lambda e: e.name in _HEADINGS, self._memo)
+        if el is not None:
             return _HEADINGS[el.name]
-        el = el.parent
-    return _HEADINGS.get(container.name) if container is not None else None
+        return _HEADINGS.get(self.container.name) if self.container is not None else None
+
+
+@lru_cache(maxsize=1)
+def _soup_class():
+    """BeautifulSoup that nests no deeper than ``limits.HTML_MAX_DEPTH``.
+
+    BeautifulSoup re-links every new node by walking up its ancestors, so a page of unclosed
+    tags 15,000 deep parses in minutes. Tags beyond the bound are left out (their text stays, in
+    the deepest element kept), and the end tag of a tag left out closes nothing.
+    """
+    from bs4 import BeautifulSoup
+
+    class BoundedSoup(BeautifulSoup):
+        def reset(self) -> None:
+            super().reset()
+            self._skipped: dict[str, int] = {}
+
+        def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+            if len(self.tagStack) > limits.HTML_MAX_DEPTH:
+                self.endData()
+                self._skipped[name] = self._skipped.get(name, 0) + 1
+                return None
+            return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+
+        def handle_endtag(self, name, nsprefix=None) -> None:
+            if self._skipped.get(name):
+                self.endData()
+                self._skipped[name] -= 1
+                return
+            super().handle_endtag(name, nsprefix)
+
+    return BoundedSoup
 
 
 def read(data: bytes, name: str) -> Document:
     text, encoding = _decode(data, name)
-    from bs4 import BeautifulSoup
-
     try:
-        soup = BeautifulSoup(text, "lxml")
+        soup = _soup_class()(text, "lxml")
     except Exception:  # lxml gives up on some binary junk
         raise InputError(name, "网页文件无法解析（文件可能已损坏）") from None
     title_tag = soup.find("title")
@@ -439,6 +545,7 @@ def read(data: bytes, name: str) -> Document:
         anchor = next((i for i, seg in enumerate(all_segments) if seg[0] == first), 0)
         published = _header_published(all_segments, anchor)
     tables = _Tables(container)
+    headings = _Headings(container)
 
     blocks: list[Block] = []
     paragraphs = 0
@@ -463,7 +570,7 @@ def read(data: bytes, name: str) -> Document:
 
     title_done = False
     for seg_text, ctx, _linked in segments:
-        cell = tables.cell_source(ctx, container)
+        cell = tables.cell_source(ctx)
         if cell is not None:
             add(seg_text, cell, kind="table-cell")
             continue
@@ -472,7 +579,7 @@ def read(data: bytes, name: str) -> Document:
         is_title = title_inside and not title_done and ctx is first_ctx and not is_furniture(norm)
         if is_title:
             title_done = True
-        add(seg_text, f"第{paragraphs}段", level=_heading_level(ctx, container), title=is_title)
+        add(seg_text, f"第{paragraphs}段", level=headings.level(ctx), title=is_title)
     if not any(not b.furniture and not b.is_title for b in blocks):
         raise InputError(name, "网页中没有找到正文内容")
     return Document(path=name, format="html", blocks=blocks, encoding=encoding, page_title=page_title,

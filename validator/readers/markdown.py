@@ -10,10 +10,12 @@ from ..furniture import is_furniture
 from ..normalize import normalize
 from .text import decode
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# The closing hashes of "## 标题 ##" are stripped in code: a pattern for them backtracks cubically.
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|>\s*)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Link text and target stop at the next bracket, so a run of "[" or "(" costs linear time.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
 
@@ -37,7 +39,7 @@ def read(data: bytes, name: str) -> Document:
         m = _HEADING.match(line)
         if m:
             depth = len(m.group(1))
-            body = strip_inline(m.group(2))
+            body = strip_inline(m.group(2).rstrip().rstrip("#").rstrip())
             is_title = depth == 1 and not seen_heading and all(b.furniture for b in blocks)  # a page header may come first
             seen_heading = True
             blocks.append(Block(text=body, line=i, source=f"第{i}行", style_level=depth, is_title=is_title))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from .. import limits
 from ..document import Block, Document
 from ..errors import InputError
 from ..furniture import is_furniture
@@ -275,6 +276,16 @@ def _glue(a: str, b: str) -> str:
     return a + b
 
 
+def _limit_in(exc: BaseException) -> str | None:
+    """The reason of a PdfLimit, raised directly or wrapped by pdfplumber."""
+    from .pdf_guard import PdfLimit
+
+    for e in (exc, *(a for a in exc.args if isinstance(a, BaseException)), exc.__cause__, exc.__context__):
+        if isinstance(e, PdfLimit):
+            return e.args[0]
+    return None
+
+
 def _open_error(exc: BaseException, name: str) -> InputError:
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     kind = type(inner).__name__
@@ -295,10 +306,15 @@ def read(data: bytes, name: str) -> Document:
         raise InputError(name, f"{_CORRUPT}（文件结尾缺失，可能没有下载完整）")
     import pdfplumber
 
+    from .pdf_guard import install
+
+    install()
     pages: list[list[_Line]] = []
     chars = cid = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.PDF_MAX_PAGES:
+                raise InputError(name, f"PDF 有 {len(pdf.pages)} 页，超过 {limits.PDF_MAX_PAGES} 页的上限，已拒绝读取")
             for number, page in enumerate(pdf.pages, start=1):
                 try:
                     page = page.dedupe_chars(tolerance=1)
@@ -313,6 +329,9 @@ def read(data: bytes, name: str) -> Document:
     except InputError:
         raise
     except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
+        limit = _limit_in(exc)
+        if limit is not None:
+            raise InputError(name, f"{limit}，已拒绝读取（文件可能已损坏或是恶意构造的）") from None
         raise _open_error(exc, name) from None
     if not any(pages) or chars == 0:
         raise InputError(name, _SCANNED)

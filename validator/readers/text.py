@@ -7,6 +7,7 @@ stay those of the file.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 
 from ..document import Block, Document
 from ..errors import InputError
@@ -76,7 +77,8 @@ def _wrap_width(lengths: list[int]) -> int | None:
     long = [n for n in lengths if n >= 15]
     if len(lengths) < 8 or not long:
         return None
-    width = max(set(long), key=lambda w: sum(1 for n in long if abs(n - w) <= 1))
+    count = Counter(long)  # a near-width count per distinct length, not a scan: linear time
+    width = max(set(long), key=lambda w: count[w - 1] + count[w] + count[w + 1])
     at_width = sum(1 for n in lengths if abs(n - width) <= 1)
     beyond = sum(1 for n in lengths if n > width + 1)  # wrapped text has (almost) no longer lines
     return width if at_width >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
@@ -86,17 +88,17 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
     """(first line number, text) of each paragraph, re-joining lines wrapped at a fixed width."""
     numbered = [(i, raw.rstrip()) for i, raw in enumerate(lines, start=1) if raw.strip()]
     width = _wrap_width([len(raw.strip()) for _, raw in numbered])
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, list[str]]] = []  # pieces joined once at the end: linear time
     previous_full = False
     for i, raw in numbered:
         text = raw.strip()
         indented = raw[:1] in (" ", "\t", "\u3000")
         if out and width and previous_full and not indented and not HEADING_START.match(text):
-            out[-1] = (out[-1][0], out[-1][1] + text)
+            out[-1][1].append(text)
         else:
-            out.append((i, text))
+            out.append((i, [text]))
         previous_full = bool(width) and len(text) >= width - 1
-    return out
+    return [(i, "".join(pieces)) for i, pieces in out]
 
 
 def read(data: bytes, name: str) -> Document:

@@ -1,0 +1,114 @@
+"""One file's work in a child process with a time limit and a memory limit.
+
+A hostile or broken file can still find a slow or greedy path in a parser we do not own
+(pdfminer, lxml, python-docx). The CLI therefore reads and checks each file in a forked child:
+past ``timeout`` seconds it is killed, and its address space is capped, so one file costs
+seconds and one line ("处理超时（30秒）：…"), never the job. Forking after the libraries are
+imported costs about a millisecond; where there is no fork (Windows) the work runs in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+
+from . import limits
+from .errors import InputError, RemoteError, RuleFault
+
+
+def available() -> bool:
+    return hasattr(os, "fork")
+
+
+def _address_space() -> int:
+    """Bytes of address space this process already maps (the child starts with the same)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _child(fn, args, w: int, memory: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        if memory:
+            import resource
+
+            cap = _address_space() + memory
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        try:
+            payload = ("ok", fn(*args))
+        except InputError as exc:
+            payload = ("input", exc.path, exc.problem)
+        except RuleFault as exc:  # report-check's own defect: named as such, never as the file's
+            payload = ("fault", exc.rule, exc.path, type(exc.cause).__name__, str(exc.cause)[:300])
+        except MemoryError:
+            payload = ("memory",)
+        except Exception as exc:  # a library failing on a malformed file
+            payload = ("error", type(exc).__name__, str(exc)[:300])
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            data = pickle.dumps(("memory",))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(w, view):]
+    finally:
+        os._exit(0)
+
+
+def run(fn, *args, name: str, timeout: float | None = limits.TIMEOUT_SECONDS,
+        memory: int | None = limits.MEMORY_BYTES):
+    """``fn(*args)`` in a child; its InputError is raised here, and so is a timeout, running out
+    of memory or a crash, each as an InputError naming ``name`` and the limit."""
+    if not available():
+        return fn(*args)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        _child(fn, args, w, memory)
+    os.close(w)
+    chunks: list[bytes] = []
+    deadline = None if not timeout else time.monotonic() + timeout
+    try:
+        while True:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([r], [], [], wait)
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                raise InputError(name, f"处理超时（{timeout:g}秒）：文件过于复杂或已损坏，已停止处理"
+                                       "（可用 --timeout 调整时限）")
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except BaseException:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        raise
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+    if not chunks:
+        how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
+        raise InputError(name, f"处理进程意外退出（{how}），文件可能已损坏")
+    payload = pickle.loads(b"".join(chunks))
+    kind = payload[0]
+    if kind == "ok":
+        return payload[1]
+    if kind == "input":
+        raise InputError(payload[1], payload[2])
+    if kind == "fault":
+        raise RuleFault(payload[1], payload[2], RemoteError(payload[3], payload[4]))
+    if kind == "memory":
+        raise InputError(name, f"处理所需内存超过 {limits.size_text(memory or 0)} 的上限，已停止处理"
+                               "（文件可能已损坏或是恶意构造的）")
+    raise InputError(name, f"无法读取文件（{payload[1]}: {payload[2]}）")
