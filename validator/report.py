@@ -1,4 +1,9 @@
-"""The Report: document, outline, metadata and figures — the one object every rule reads."""
+"""The Report: document, outline, metadata and figures — the one object every rule reads.
+
+Analysed in one pass down: blocks → frame (title, opening, sign-off) → outline of what lies between
+→ report year (frame and part headings) → metadata → figures; part roles follow from the outline
+and the year, once per profile's role words. No stage reads a later one.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 
 from .document import Block, Document
 from .figures import Figure, extract
+from .frame import find_frame
 from .metadata import Metadata, extract_metadata, settle_year
 from .outline import Section, build_outline, iter_sections
 from .readers import read_bytes, read_path
@@ -28,15 +34,13 @@ class Report:
     def __init__(self, document: Document):
         self.document = document
         content = document.content
-        # Metadata finds the title and the sign-off, which the outline leaves out; the part
-        # headings it then yields are one more witness of the report year.
-        self.meta: Metadata = extract_metadata(document)
-        last = content[-1].line if content else 0
-        end = (self.meta.closing_line - 1) if self.meta.closing_line else last
+        frame = find_frame(document)
         self.sections: list[Section] = build_outline(
-            [b for b in content if b.line != self.meta.title_line], end
+            [b for b in content if b.line != frame.title_line], frame.body_ends(content[-1].line if content else 0)
         )
-        settle_year(self.meta, [s.block for s in self.sections])
+        plan = tuple((self.bundled_role_words().get("plan") or {}).get("headings") or ())
+        year, year_sources = settle_year(frame, [s.block for s in self.sections], plan)
+        self.meta: Metadata = extract_metadata(document, frame, year, year_sources)
         self.all_sections: list[Section] = list(iter_sections(self.sections))
         self._starts = [s.line for s in self.all_sections]
         self._sources: dict[int, str] | None = None
