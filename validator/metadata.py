@@ -4,7 +4,9 @@ Each value is read where a reviewer would look for it: the title line, the sign-
 the end (unit and date), the page header of a published copy ("时间:… 来源:…"), the opening
 sentence and the part headings. The year keeps where each candidate came from, so a rule can
 say the title and the body disagree. Read from the frame (frame.py) and the part headings of the
-outline: nothing here looks at a block's heading shape again.
+outline: nothing here looks at a block's heading shape again. The words that show where a unit's
+name ends in the text (a speaker's office, the opening's verbs) are data, in
+``validator/data/unit_words.yaml``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 from .dates import first_year
 from .document import Block, Document
@@ -23,14 +26,24 @@ from .script import fold_script
 from .titles import unit_in_title
 from .units import Cue, is_unit, kind_of, self_reference
 
+
+def _load_words() -> dict:
+    import yaml
+
+    text = resources.files("validator.data").joinpath("unit_words.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_WORDS = _load_words()
 # "青河县人民政府副县长 周明" under a report delivered to a 人大常委会: the office names the unit.
-_SPEAKER = re.compile(r"^-*\s*(?P<unit>.{2,30}?)(?:党组)?(?:副|代理?)?(?:省长|市长|区长|县长|州长|旗长|镇长|乡长|局长|厅长|部长|署长|主任|书记|秘书长)")
+_SPEAKER = re.compile(
+    rf"^-*\s*(?P<unit>.{{2,30}}?)(?:党组)?(?:副|代理?)?(?:{'|'.join(_WORDS['offices'].split())})"
+)
 # The opening sentence names the unit: "2022年，青河区司法局坚持…", "2023年，在区委的领导下，南山街道…".
 _OPENING_UNIT = re.compile(
     r"(?:^|(?<=,))(?:(?:19|20)\d{2}年度?(?:以来)?|今年以来|一年来|过去的?一年(?:里|来)?)[,]?"
     r"(?:在[^,。]{2,60}?下[,]?)?(?P<unit>[^,。、:;()“”]{2,30}?)"
-    r"(?=坚持|始终|深入|认真|全面|紧紧|紧扣|紧密|聚焦|扎实|持续|围绕|按照|牢牢|积极|立足|着力|严格|不断|"
-    r"进一步|把|将|高度|以|在|切实|大力|全力|锚定|践行|贯彻|落实|统筹|注重|强化|对标|严守|深化|主动|认真)"
+    rf"(?=(?:{'|'.join(_WORDS['opening_verbs'].split())}))"
 )
 _REPORT_UNIT = re.compile(r"现将(?P<unit>[^,。、:;]{2,30}?)(?:关于)?(?:(?:19|20)\d{2}年|法治政府|法治建设|依法行政)")
 

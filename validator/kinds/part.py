@@ -103,7 +103,7 @@ def _words(options: Options, ctx: Context) -> dict:
     extra = tuple(options.headings or ())
     if not extra:
         return ctx.roles
-    base = ctx.roles or ctx.report.bundled_role_words()
+    base = ctx.roles or ctx.report.role_words
     key = (id(base), options.role, extra)
     hit = _EXTENDED.get(key)
     if hit is None or hit[0] is not base:
