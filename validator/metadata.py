@@ -60,7 +60,6 @@ class Metadata:
     signed: date | None = None
     signed_line: int | None = None
     published: date | None = None
-    published_source: str | None = None
     published_line: int | None = None  # the page-header line it was read from, if any
     closing_line: int | None = None  # first line of the sign-off block (特此报告 / unit / date)
     opening_line: int | None = None
@@ -156,7 +155,6 @@ def extract_metadata(doc: Document, frame: Frame, year: int | None, year_sources
             meta.published_line = block.line
         source = source or header_source(block.norm)
     meta.published = published
-    meta.published_source = "page-header" if published else None
 
     signer = frame.signer
     signed_unit = signer.split(" ")[-1] if signer else None
