@@ -38,3 +38,21 @@ def test_a_profiles_plan_words_keep_its_plan_heading_out_of_the_report_year(fmt)
     assert own.meta.year == 2024 and own.meta.year_sources == {"headings": 2024}
     first = own.sections[0]
     assert first.label == "一、2025年发展构想" and own.roles.of(first).role == "plan"
+
+
+# The analysis stages in the order Report runs them; each may import only the stages above it.
+STAGES = ["headings", "frame", "outline", "metadata", "figures", "roles"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_no_stage_imports_a_later_one(stage):
+    import ast
+    from pathlib import Path
+
+    import validator
+
+    tree = ast.parse((Path(validator.__file__).parent / f"{stage}.py").read_text(encoding="utf-8"))
+    imported = {node.module.lstrip(".") for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 1}
+    later = STAGES[STAGES.index(stage) + 1:]
+    assert imported.isdisjoint(later), f"{stage} imports {sorted(imported & set(later))}"
