@@ -355,8 +355,8 @@ def test_parts_truly_missing_are_still_flagged(lines, missing, fmt):
     assert missing in found
     assert "structure.measures" not in found
     finding = next(f for f in check_report(report).findings if f.code == missing)
-    assert finding.line == 0
-    assert finding.excerpt.startswith("一、压实责任链条，筑牢法治根基（举措和成效）；")
+    assert finding.line == 0 and finding.excerpt == ""
+    assert "识别出的部分：一、压实责任链条，筑牢法治根基（举措和成效）；" in finding.message
 
 
 def test_a_report_of_body_text_only_has_no_parts():
@@ -364,7 +364,8 @@ def test_a_report_of_body_text_only_has_no_parts():
     assert report.sections == []
     assert "structure.measures" in _structure_findings(report)
     finding = next(f for f in check_report(report).findings if f.code == "structure.measures")
-    assert finding.excerpt == "报告没有可识别的标题，未分出部分"
+    assert finding.excerpt == ""
+    assert finding.message.endswith("识别出的部分：报告没有可识别的标题，未分出部分")
 
 
 def test_tail_part_without_a_telling_heading_is_placed_by_its_text():

@@ -25,7 +25,7 @@ from validator import script
 from validator.checker import check_report
 from validator.engine import check
 from validator.normalize import _TABLE, _position_map, normalize, original
-from validator.outline_view import to_dict
+from validator.formatters.outline_json import to_dict
 from validator.report import load_report, report_from_text
 from validator.ruleset import resolve
 

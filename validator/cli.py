@@ -12,6 +12,7 @@ import click
 from . import __version__, cli_zh
 from .errors import InputError, RuleFault
 from .formatters import names as formatter_names
+from .formatters import outline_names, render_outline
 
 cli_zh.install()
 
@@ -72,18 +73,15 @@ def _set_max_size(max_size: float) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(outline_names()), default="text", show_default=True,
               help="输出格式")
 @_bounds
 def outline(file: str, fmt: str, timeout: float, max_size: float) -> None:
     """显示报告的提纲、元数据和数字（FILE 为 - 时读标准输入）。"""
-    from . import outline_view
-
-    _set_max_size(max_size)
-    report = _load(file, timeout)
     from .output import emit
 
-    emit(outline_view.to_json(report) + "\n" if fmt == "json" else outline_view.to_text(report), fmt)
+    _set_max_size(max_size)
+    emit(render_outline(fmt, _load(file, timeout)), fmt)
 
 
 FAIL_ON = ["error", "warning", "info", "never"]

@@ -1,4 +1,9 @@
-"""The Report: document, outline, metadata and figures — the one object every rule reads."""
+"""The Report: document, outline, metadata and figures — the one object every rule reads.
+
+Analysed in one pass down: blocks → frame (title, opening, sign-off) → outline of what lies between
+→ report year (frame and part headings) → metadata → figures; part roles follow from the outline
+and the year, once per profile's role words. No stage reads a later one.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 
 from .document import Block, Document
 from .figures import Figure, extract
+from .frame import find_frame
 from .metadata import Metadata, extract_metadata, settle_year
 from .outline import Section, build_outline, iter_sections
 from .readers import read_bytes, read_path
@@ -25,18 +31,19 @@ class PlacedFigure:
 class Report:
     """A read and analysed report; built once, then read by any number of rules."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, role_words: dict | None = None):
+        """``role_words``: the profile's role words (the bundled ones by default); the plan role's
+        heading words keep a plan heading's year ("2025年工作打算") out of the report year."""
         self.document = document
+        self.role_words = role_words or self.bundled_role_words()
         content = document.content
-        # Metadata finds the title and the sign-off, which the outline leaves out; the part
-        # headings it then yields are one more witness of the report year.
-        self.meta: Metadata = extract_metadata(document)
-        last = content[-1].line if content else 0
-        end = (self.meta.closing_line - 1) if self.meta.closing_line else last
+        frame = find_frame(document)
         self.sections: list[Section] = build_outline(
-            [b for b in content if b.line != self.meta.title_line], end
+            [b for b in content if b.line != frame.title_line], frame.body_ends(content[-1].line if content else 0)
         )
-        settle_year(self.meta, [s.block for s in self.sections])
+        plan = tuple((self.role_words.get("plan") or {}).get("headings") or ())
+        year, year_sources = settle_year(frame, [s.block for s in self.sections], plan)
+        self.meta: Metadata = extract_metadata(document, frame, year, year_sources)
         self.all_sections: list[Section] = list(iter_sections(self.sections))
         self._starts = [s.line for s in self.all_sections]
         self._sources: dict[int, str] | None = None
@@ -52,9 +59,9 @@ class Report:
         ]
 
     def roles_for(self, words: dict | None = None) -> RoleMap:
-        """Every section's role under a profile's role words (the bundled ones by default);
+        """Every section's role under a profile's role words (the report's own by default);
         computed once per words mapping, after the report year is settled."""
-        words = words or self.bundled_role_words()
+        words = words or self.role_words
         hit = self._roles.get(id(words))
         if hit is None or hit[0] is not words:
             hit = self._roles[id(words)] = (words, assign_roles(self, words))
@@ -101,10 +108,10 @@ class Report:
         return [b for b in self.document.blocks if b.furniture]
 
 
-def load_report(path: str) -> Report:
-    return Report(read_path(path))
+def load_report(path: str, role_words: dict | None = None) -> Report:
+    return Report(read_path(path), role_words)
 
 
-def report_from_text(text: str, name: str = "<text>", ext: str = ".txt") -> Report:
+def report_from_text(text: str, name: str = "<text>", ext: str = ".txt", role_words: dict | None = None) -> Report:
     """Build a report from text in memory: rule examples and tests use this."""
-    return Report(read_bytes(text.encode("utf-8"), name, ext))
+    return Report(read_bytes(text.encode("utf-8"), name, ext), role_words)

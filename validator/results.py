@@ -117,7 +117,6 @@ class Result:
     findings: list[Finding]
     fail_on: str = "error"
     format: str = ""
-    basis_urls: dict[str, str] = field(default_factory=dict)
     # Findings a baseline accepts, each with its recorded reason: shown, never failing the check.
     baselined: list[tuple[Finding, str]] = field(default_factory=list)
     # The report's content blocks (document.Block), kept so the HTML report can show the text

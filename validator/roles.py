@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import first_year
+from .dates import first_year
 from .normalize import normalize
 from .outline import Section
 

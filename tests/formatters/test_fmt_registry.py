@@ -53,3 +53,31 @@ def test_repo_path_is_relative_to_the_repository_root(tmp_path, monkeypatch):
     assert formatters.repo_path(str(tmp_path / "elsewhere.md")) == (tmp_path / "elsewhere.md").as_posix()
     monkeypatch.setenv("GITHUB_WORKSPACE", str(repo / "reports"))
     assert formatters.repo_path(str(repo / "reports" / "a.md")) == "a.md"
+
+
+def _module_files() -> set[str]:
+    from pathlib import Path
+
+    folder = Path(formatters.__file__).parent
+    return {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+
+
+def test_every_formatter_module_is_registered_once():
+    registered = [*formatters.FORMATTERS.values(), *formatters.OUTLINE_FORMATTERS.values()]
+    assert sorted(registered) == sorted(_module_files())
+
+
+@pytest.mark.parametrize("name", formatters.outline_names())
+def test_every_outline_format_renders_the_report(name):
+    from validator.report import report_from_text
+
+    report = report_from_text("青河区司法局2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理复议案件12件。\n")
+    out = formatters.render_outline(name, report)
+    assert out.endswith("\n")
+    assert "一、主要举措和成效" in out and "青河区司法局" in out
+
+
+def test_outline_names_text_first_and_unknown_is_an_input_error():
+    assert formatters.outline_names() == ["text", "json"]
+    with pytest.raises(InputError, match="未知的提纲输出格式"):
+        formatters.render_outline("sarif", None)

@@ -2,7 +2,9 @@
 
 One module per format behind one small interface, ``render(run, *, color=False) -> str``, so a
 new format is a new module and a line in ``FORMATTERS``; modules load only when used. Formatters
-only read the Run; the exit code is decided elsewhere and never depends on the format.
+only read the Run; the exit code is decided elsewhere and never depends on the format. The outline
+command's views (``outline_text``, ``outline_json``) render one analysed report behind the same
+interface, listed in ``OUTLINE_FORMATTERS``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ FORMATTERS: dict[str, str] = {
     "codeclimate": "codeclimate",
     "html": "html",
 }
+# The outline command's views of one analysed report, behind the same ``render(x, *, color=False)``.
+OUTLINE_FORMATTERS: dict[str, str] = {
+    "text": "outline_text",
+    "json": "outline_json",
+}
 
 STDIN = "<stdin>"
 
@@ -44,6 +51,20 @@ def render(name: str, run: Run | list[Result], *, color: bool = False) -> str:
         run = Run(results=list(run))
     module = importlib.import_module(f".{module_name}", __name__)
     return module.render(run, color=color)
+
+
+def outline_names() -> list[str]:
+    """The outline command's format names, default (text) first."""
+    return list(OUTLINE_FORMATTERS)
+
+
+def render_outline(name: str, report) -> str:
+    """Render one analysed report (validator.report.Report) as the outline command shows it."""
+    try:
+        module_name = OUTLINE_FORMATTERS[name]
+    except KeyError:
+        raise InputError(name, f"未知的提纲输出格式，可选：{'、'.join(outline_names())}") from None
+    return importlib.import_module(f".{module_name}", __name__).render(report)
 
 
 @lru_cache(maxsize=8)

@@ -6,8 +6,8 @@ shares two roles: several thematic measures parts together form the measures; in
 level, a sub-section whose own heading names the role counts down to ``levels`` (the 第一责任人 duty
 is often "（三）…" inside the measures). Where the law asks only for content, ``body`` patterns
 accept a paragraph instead of a heading. The evidence says which signals decided; a missing part's
-finding lists what the parts were taken to be. A part that is there but nearly empty is reported
-as ``.empty``.
+finding has no excerpt (nothing in the report is it), and its message (``{outline}``) lists what the
+parts were taken to be. A part that is there but nearly empty is reported as ``.empty``.
 
 ``headings`` instead of ``role`` keeps the older matching for a user's own part rules: heading
 patterns (with ``exclude``), and with ``fallback: leading`` the top-level parts before the first
@@ -36,7 +36,7 @@ from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, excer
 
 NAME = "part"
 CHECKS = {"empty": "部分已找到，但字数少于 min_chars"}
-DETAILS = ("chars", "min")  # placeholders its findings fill
+DETAILS = ("chars", "min", "outline")  # placeholders its findings fill
 LOCATES = True  # what it finds is the scope of other rules ("causes inside the shortcomings part")
 
 
@@ -78,7 +78,8 @@ def check(options: Options, ctx: Context) -> Outcome:
             m = body.search(block.norm)
             if m:
                 return Outcome(evidence=Hit(block.line, excerpt(block, m.start(), m.end())))
-    return Outcome(violations=[Hit(0, _outline_summary(options, ctx) if options.role else "")])
+    # Nothing in the report is the part: no excerpt, and the message says what the parts were taken to be.
+    return Outcome(violations=[Hit(0, "", {"outline": _outline_summary(options, ctx)})])
 
 
 def _outline_summary(options: Options, ctx: Context) -> str:
@@ -102,7 +103,7 @@ def _words(options: Options, ctx: Context) -> dict:
     extra = tuple(options.headings or ())
     if not extra:
         return ctx.roles
-    base = ctx.roles or ctx.report.bundled_role_words()
+    base = ctx.roles or ctx.report.role_words
     key = (id(base), options.role, extra)
     hit = _EXTENDED.get(key)
     if hit is None or hit[0] is not base:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..metadata import first_year
+from ..dates import first_year
 from ..normalize import normalize
 from pydantic import Field
 

@@ -1,56 +1,15 @@
-"""The `outline` command's output: what the rules see, as an indented tree or as JSON.
-
-The JSON is a contract later tools read; keys and their order do not change (new keys are only
-added). Each section carries its role (validator/roles.py) and the reasons that decided it.
+"""``report-check outline``: what the rules see, as an indented tree with metadata and figures;
+each part shows its role (validator/roles.py) and the reasons that decided it.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
-from .outline import Section
-from .report import Report
-from .roles import NAMES, RoleMap
-
-
-def _section_dict(section: Section, roles: RoleMap) -> dict:
-    assigned = roles.of(section)
-    return {
-        "heading": section.label,
-        "level": section.level,
-        "line": section.line,
-        "role": assigned.role,
-        "roles": list(assigned.roles),
-        "role_reasons": list(assigned.reasons),
-        "children": [_section_dict(c, roles) for c in section.children],
-    }
-
-
-def to_dict(report: Report) -> dict:
-    doc, meta = report.document, report.meta
-    return {
-        "path": doc.path,
-        "format": doc.format,
-        "encoding": doc.encoding,
-        "title": meta.title,
-        "unit": meta.unit,
-        "year": meta.year,
-        "signed": meta.signed.isoformat() if meta.signed else None,
-        "published": meta.published.isoformat() if meta.published else None,
-        "sections": [_section_dict(s, report.roles) for s in report.sections],
-        "figures": [
-            {
-                "text": f.figure.text,
-                "value": _number(f.figure.value),
-                "unit": f.figure.unit,
-                "qualifier": f.figure.qualifier,
-                "line": f.line,
-                "section": f.section.label if f.section else None,
-            }
-            for f in report.figures
-        ],
-    }
+from ..outline import Section
+from ..report import Report
+from ..roles import NAMES, RoleMap
+from .outline_json import plain_number
 
 
 def _role_text(roles: RoleMap, section: Section) -> str:
@@ -62,15 +21,7 @@ def _role_text(roles: RoleMap, section: Section) -> str:
     return f"  〔{names}：{'；'.join(assigned.reasons)}〕" if assigned.reasons else f"  〔{names}〕"
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
-def to_json(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2)
-
-
-def to_text(report: Report) -> str:
+def render(report: Report, *, color: bool = False) -> str:
     doc, meta = report.document, report.meta
     per_section = Counter(id(f.section) for f in report.figures)
 
@@ -97,7 +48,7 @@ def to_text(report: Report) -> str:
     out += ["", f"数字（共 {len(report.figures)} 个）："]
     for f in report.figures:
         fig = f.figure
-        value = _number(fig.value)
+        value = plain_number(fig.value)
         qual = f" {fig.qualifier}" if fig.qualifier else ""
         out.append(f"  第{f.line}行  {fig.text}  = {value}{fig.unit}{qual}")
     return "\n".join(out) + "\n"
