@@ -105,6 +105,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             outcomes[rule.id] = Outcome(not_applicable=held_back) if held_back else run_rule(rule, ctx)
     checklist: list[ChecklistItem] = []
     findings: list[Finding] = []
+    positions = {b.line: b.position for b in report.document.blocks if b.position is not None}
     for rule in profile.rules:
         outcome = outcomes[rule.id]
         group = GROUPS.get(rule.family, rule.family)
@@ -113,6 +114,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             for hit in outcome.violations:
                 section = report.section_at(hit.line) if hit.line else None
                 block_source = _source(report, hit.line)
+                position = positions.get(hit.line) if hit.line else None
                 findings.append(Finding(
                     line=hit.line,
                     rule=rule.id,
@@ -124,6 +126,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                     basis=rule.basis,
                     fix=_fill(rule.fix, _placeholders(report)),
                     source=block_source,
+                    position=position,
                 ))
         elif outcome.not_applicable:
             checklist.append(ChecklistItem(rule.id, rule.title, "not-applicable", rule.severity,
@@ -133,7 +136,8 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             evidence = None
             if ev is not None:
                 section = report.section_at(ev.line) if ev.line else None
-                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None, _source(report, ev.line))
+                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None, _source(report, ev.line),
+                                    positions.get(ev.line) if ev.line else None)
             checklist.append(ChecklistItem(rule.id, rule.title, "ok", rule.severity, evidence=evidence, part=group))
     findings.sort()
     meta = report.meta
