@@ -6,7 +6,7 @@ Readers know nothing of outlines or rules; they only say what text is where and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .normalize import normalize, original
 
@@ -27,6 +27,18 @@ class Position:
     sub: int | None = None
     row: int | None = None
     file_line: int | None = None
+    # For a web paragraph set over several source lines: (index in its text without whitespace,
+    # source line) where each further line begins, so a finding inside it gets its own line.
+    breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+
+    def at(self, index: int) -> Position:
+        """This position for the text from ``index`` (whitespace not counted) of the block on."""
+        line = self.file_line
+        for start, number in self.breaks:
+            if start > index:
+                break
+            line = number
+        return self if line == self.file_line else replace(self, file_line=line, breaks=())
 
     @property
     def label(self) -> str:

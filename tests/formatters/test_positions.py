@@ -90,7 +90,10 @@ def assert_every_format(out: dict, finding: dict, file_line: int | None) -> None
 def portal_page() -> str:
     """A county portal page written by a CMS: the report title repeated in <title> and in a
     breadcrumb link, paragraphs whose text starts on the line after <p>, entities, a data table."""
-    paragraphs = [f"<p style=\"text-indent:2em\">\n  &nbsp;&nbsp;<span>{line}</span>\n</p>" for line in BODY]
+    # As Word's "save as web page" does, the placeholder's paragraph is wrapped in the source:
+    # the finding is on the line where the placeholder stands, not where the paragraph starts.
+    wrapped = [line.replace("调委会", "调委会\n") for line in BODY]
+    paragraphs = [f"<p style=\"text-indent:2em\">\n  &nbsp;&nbsp;<span>{line}</span>\n</p>" for line in wrapped]
     paragraphs.insert(3, f"""<table border="1">
 <tr><td>项目</td><td>数量</td></tr>
 <tr><td>法治培训</td><td>{CELL_PLANTED}</td></tr>

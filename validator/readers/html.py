@@ -564,7 +564,8 @@ def read(data: bytes, name: str) -> Document:
             title: bool = False) -> None:
         norm = normalize(text)
         if norm:
-            position = replace(position, file_line=lines.line_of(text, outside_links=title))
+            line, breaks = lines.lines_of(text, outside_links=title)
+            position = replace(position, file_line=line, breaks=breaks)
             blocks.append(Block(text=text, line=len(blocks) + 1, source=position.label, kind=kind,
                                 style_level=level, is_title=title, furniture=is_furniture(norm), norm=norm,
                                 position=position))

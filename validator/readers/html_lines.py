@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _BODY = re.compile(r"<body\b", re.IGNORECASE)
@@ -24,6 +24,7 @@ _RAW = {"script", "style", "noscript", "template", "title", "textarea", "head", 
 KEY_CHARS = 16  # how much of a block's start is looked for
 MAX_MISSES = 32  # blocks not found before searches are bounded to a window ahead: linear time
 WINDOW = 65536
+MAX_BREAKS = 200  # source lines told apart inside one block
 
 
 @lru_cache(maxsize=16)
@@ -104,9 +105,15 @@ class SourceLines:
     def line_of(self, text: str, *, outside_links: bool = False) -> int | None:
         """The 1-based source line where ``text`` starts, looked for after the previous block;
         ``outside_links`` skips link text (a breadcrumb or list repeating the report title)."""
-        key = _SPACE.sub("", text)[:KEY_CHARS]
+        return self.lines_of(text, outside_links=outside_links)[0]
+
+    def lines_of(self, text: str, *, outside_links: bool = False) -> tuple[int | None, tuple]:
+        """The start line of ``text`` and, when it runs over several source lines, where each
+        further line begins: ((index in the text without whitespace, line), ...)."""
+        flat = _SPACE.sub("", text)
+        key = flat[:KEY_CHARS]
         if not key or not self.visible:
-            return None
+            return None, ()
         bounded = self._misses >= MAX_MISSES
         end = self._cursor + WINDOW if bounded else len(self.visible)
         at = self._find(key, self._cursor, end, outside_links)
@@ -114,9 +121,22 @@ class SourceLines:
             at = self._find(key, 0, self._cursor, outside_links)
         if at is None:
             self._misses += 1
-            return None
+            return None, ()
         self._cursor = at + len(key)
-        return bisect_right(self._line_starts, self._offset(at))
+        first = bisect_right(self._line_starts, self._offset(at))
+        return first, self._breaks(flat, at, first)
+
+    def _breaks(self, flat: str, at: int, first: int) -> tuple:
+        """Where the text's later source lines begin, when the page holds the whole text there."""
+        end = at + len(flat) - 1
+        if len(flat) <= KEY_CHARS or not self.visible.startswith(flat, at):
+            return ()
+        last = bisect_right(self._line_starts, self._offset(end))
+        out = []
+        for line in range(first + 1, min(last, first + MAX_BREAKS) + 1):
+            begin = bisect_left(range(at, end + 1), self._line_starts[line - 1], key=self._offset)
+            out.append((begin, line))
+        return tuple(out)
 
     def _find(self, key: str, start: int, end: int, outside_links: bool) -> int | None:
         for _ in range(64):
