@@ -6,9 +6,54 @@ Readers know nothing of outlines or rules; they only say what text is where and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .normalize import normalize, original
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a block stands in the original file, in the file's own terms.
+
+    ``kind`` is ``line`` (a text or Markdown file), ``paragraph`` (a Word or web paragraph),
+    ``page`` (a PDF page) or ``cell`` (a table cell: ``number`` is the table, ``row`` its row).
+    ``sub`` is the line on a PDF page or the cell in a row. ``file_line`` is a true line of the
+    file (a text line, or the line of a web page's source where the text starts): the only
+    number machine formats may present as a line.
+    """
+
+    kind: str
+    number: int
+    sub: int | None = None
+    row: int | None = None
+    file_line: int | None = None
+    # For a web paragraph set over several source lines: (index in its text without whitespace,
+    # source line) where each further line begins, so a finding inside it gets its own line.
+    breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+
+    def at(self, index: int) -> Position:
+        """This position for the text from ``index`` (whitespace not counted) of the block on."""
+        line = self.file_line
+        for start, number in self.breaks:
+            if start > index:
+                break
+            line = number
+        return self if line == self.file_line else replace(self, file_line=line, breaks=())
+
+    @property
+    def label(self) -> str:
+        """What a reviewer looks for: 第N行, 第N段, 第N页, 表格N 第M行."""
+        if self.kind == "line":
+            return f"第{self.number}行"
+        if self.kind == "page":
+            return f"第{self.number}页"
+        if self.kind == "cell":
+            return f"表格{self.number} 第{self.row or 1}行"
+        return f"第{self.number}段"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "number": self.number, "row": self.row, "sub": self.sub,
+                "file_line": self.file_line, "label": self.label}
 
 
 @dataclass(frozen=True)
@@ -17,7 +62,8 @@ class Block:
 
     ``line`` is the block's 1-based line in the document's normalised text (for .txt and .md
     the line of the file itself); ``source`` says where a reader finds it in the original
-    ("第3页", "第12段", "表格1 第2行"), which for a PDF or Word file is what a reviewer can use.
+    ("第3页", "第12段", "表格1 第2行"), which for a PDF or Word file is what a reviewer can use;
+    ``position`` says the same as data, with the true file line where there is one.
     """
 
     text: str
@@ -28,6 +74,7 @@ class Block:
     is_title: bool = False  # markup says this is the document title (Word Title style, <h1>)
     furniture: bool = False  # web page residue, not report content
     norm: str = field(default="", compare=False)
+    position: Position | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.norm:

@@ -105,6 +105,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             outcomes[rule.id] = Outcome(not_applicable=held_back) if held_back else run_rule(rule, ctx)
     checklist: list[ChecklistItem] = []
     findings: list[Finding] = []
+    blocks = {b.line: b for b in report.document.blocks if b.position is not None}
     for rule in profile.rules:
         outcome = outcomes[rule.id]
         group = GROUPS.get(rule.family, rule.family)
@@ -113,6 +114,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             for hit in outcome.violations:
                 section = report.section_at(hit.line) if hit.line else None
                 block_source = _source(report, hit.line)
+                position = _position(blocks.get(hit.line), hit.excerpt, hit.detail.get("found")) if hit.line else None
                 findings.append(Finding(
                     line=hit.line,
                     rule=rule.id,
@@ -124,6 +126,7 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                     basis=rule.basis,
                     fix=_fill(rule.fix, _placeholders(report)),
                     source=block_source,
+                    position=position,
                 ))
         elif outcome.not_applicable:
             checklist.append(ChecklistItem(rule.id, rule.title, "not-applicable", rule.severity,
@@ -133,7 +136,9 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
             evidence = None
             if ev is not None:
                 section = report.section_at(ev.line) if ev.line else None
-                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None, _source(report, ev.line))
+                evidence = Evidence(ev.line, ev.excerpt, section.label if section else None, _source(report, ev.line),
+                                    _position(blocks.get(ev.line), ev.excerpt, ev.detail.get("found"))
+                                    if ev.line else None)
             checklist.append(ChecklistItem(rule.id, rule.title, "ok", rule.severity, evidence=evidence, part=group))
     findings.sort()
     meta = report.meta
@@ -141,6 +146,27 @@ def check(report: Report, profile: Profile, profile_reason: str = "", fail_on: s
                   profile=profile.name, profile_reason=profile_reason, checklist=checklist,
                   findings=findings, fail_on=fail_on, format=report.document.format,
                   blocks=tuple(report.document.content))
+
+
+def _position(block, excerpt: str, found: object = None):
+    """The block's position, narrowed to the source line the finding stands on when the block
+    runs over several lines of a web page's source: the line of what the rule found (its
+    ``found`` detail) inside the excerpt, else of the excerpt's middle, excerpts being centred
+    on the match."""
+    if block is None:
+        return None
+    position = block.position
+    if not position.breaks or not excerpt:
+        return position
+    core = max(excerpt.split("…"), key=len)
+    at = block.text.find(core) if core else -1
+    if at < 0:
+        return position
+    target = at + len(core) // 2
+    if isinstance(found, str) and found and found in core:
+        starts = [i for i in range(at, at + len(core)) if block.text.startswith(found, i)]
+        target = min(starts, key=lambda i: abs(i - target))
+    return position.at(len("".join(block.text[:target].split())))
 
 
 def _source(report: Report, line: int) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .document import Position
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -37,6 +39,7 @@ class Finding:
     fix: str = ""
     source: str = ""  # where in the original file ("第3页", "第12段"), when it differs from a line
     check: str = ""  # the rule's sub-check ("empty"), empty for the rule's main requirement
+    position: Position | None = field(default=None, compare=False)  # None: the whole report
 
     @property
     def code(self) -> str:
@@ -45,9 +48,10 @@ class Finding:
 
     @property
     def file_line(self) -> int | None:
-        """The line of the file itself, for machine formats; None when the finding concerns the
-        whole report or sits in a Word, PDF or web file, whose block counter is no line of it."""
-        return None if self.source or self.line <= 0 else self.line
+        """The line of the file itself, for machine formats: a text line or a web page's source
+        line; None when the finding concerns the whole report or sits in a Word or PDF file,
+        whose 第N段/第N页 is no line of it."""
+        return _file_line(self.line, self.source, self.position)
 
     @property
     def where(self) -> str:
@@ -62,6 +66,7 @@ class Finding:
             "message": self.message,
             "line": self.file_line,
             "source": self.source or None,
+            "position": self.position.to_dict() if self.position else None,
             "section": self.section,
             "excerpt": self.excerpt,
             "basis": self.basis,
@@ -77,10 +82,24 @@ class Evidence:
     excerpt: str
     section: str | None = None
     source: str = ""  # where in a Word, PDF or web file ("第12段", "第3页"); text formats use the line
+    position: Position | None = field(default=None, compare=False)
+
+    @property
+    def file_line(self) -> int | None:
+        return _file_line(self.line, self.source, self.position)
 
     def to_dict(self) -> dict:
-        line = None if self.source or self.line <= 0 else self.line
-        return {"line": line, "excerpt": self.excerpt, "section": self.section, "source": self.source or None}
+        return {"line": self.file_line, "excerpt": self.excerpt, "section": self.section,
+                "source": self.source or None,
+                "position": self.position.to_dict() if self.position else None}
+
+
+def _file_line(line: int, source: str, position: Position | None) -> int | None:
+    """The position's true file line; without a position, the line when no reader's 第N段/第N页
+    stands in for it."""
+    if position is not None:
+        return position.file_line if line > 0 else None
+    return None if source or line <= 0 else line
 
 
 @dataclass(frozen=True)

@@ -131,14 +131,19 @@ def test_positions_in_web_page_and_word_file(tmp_path):
     placeholders = [r for r in log["runs"][0]["results"] if r["ruleId"] == "hygiene.placeholder"]
     assert {unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).rsplit("/", 1)[-1]
             for r in placeholders} == {"qiaonan.html", "qiaonan.docx"}
+    page_lines = page.read_text(encoding="utf-8").splitlines()
     for r in placeholders:
         region = r["locations"][0]["physicalLocation"]["region"]
-        source = r["properties"].get("source")
-        assert source or r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".html")
-        if source:  # 第N段 is no line of the file: line 1, the position in the message
-            assert region == {"startLine": 1} and r["message"]["text"].startswith(source)
-        else:  # a reader that gives the page source's true line
-            assert region["startLine"] >= 1
+        source = r["properties"]["source"]
+        assert source.startswith("第") and r["message"]["text"].startswith(source)
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".html"):
+            # the page source's true line, where the placeholder stands
+            assert all(part in page_lines[region["startLine"] - 1]
+                       for part in r["properties"]["excerpt"].split("…") if part)
+            assert r["properties"]["position"]["file_line"] == region["startLine"]
+        else:  # 第N段 is no line of a Word file: line 1, the position in the message
+            assert region == {"startLine": 1}
+            assert r["properties"]["position"]["kind"] == "paragraph"
     assert problems(log) == []
 
 

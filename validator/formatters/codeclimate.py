@@ -3,7 +3,8 @@
 One issue per finding with ``description``, ``check_name``, ``severity``, ``location.path`` and
 ``location.lines.begin``, and a ``fingerprint`` unique per finding (file, rule, section and
 excerpt, plus an occurrence count) so GitLab tells new problems from old ones across pipelines.
-Lines are true lines of text files, else 1 with the 第N段/第N页 in the description. An input that
+Lines are true lines of the file (text lines, a web page's source lines), else 1 with the
+第N段/第N页 in the description. An input that
 could not be read is a blocker issue on that file.
 """
 

@@ -1,9 +1,9 @@
 """GitHub Actions workflow commands: findings become annotations on the pull request's files.
 
-One ``::error`` / ``::warning`` / ``::notice`` line per finding, with the file and, for a text
-file, the line, so GitHub pins it to the report. A finding about the whole report, or one in a
-Word, PDF or web file (whose 第N段/第N页 is no line of the file), is annotated on the file with the
-position in the message. An input that could not be read is an ``::error`` on that file. GitHub
+One ``::error`` / ``::warning`` / ``::notice`` line per finding, with the file and, where the
+finding has a true line of the file (a text line, a web page's source line), that line, so GitHub
+pins it to the report. A finding about the whole report, or one in a Word or PDF file (whose
+第N段/第N页 is no line of the file), is annotated on the file with the position in the message. An input that could not be read is an ``::error`` on that file. GitHub
 shows only ten annotations of each level per step; the CLI also appends the Markdown checklist to
 ``$GITHUB_STEP_SUMMARY`` so nothing is lost. Values are escaped as the runner requires.
 """

@@ -2,8 +2,9 @@
 
 One run per invocation. The rule descriptors come from the rule catalogue, never from the reports
 checked, so a rule reads the same in every upload; each finding is one result. Every result has a
-region: a true line of a text file, else line 1 of the file (a finding about the whole report, or
-one in a Word, PDF or web file, whose 第N段/第N页 goes in the message and properties). Paths under
+region: a true line of the file (a text line, a web page's source line), else line 1 (a finding
+about the whole report, or one in a Word or PDF file, whose 第N段/第N页 goes in the message and
+in the ``position`` property). Paths under
 the repository root are relative URIs with ``uriBaseId`` SRCROOT; others are ``file://`` URIs.
 An input that could not be read is a tool execution notification. No timestamps: the same input
 gives the same file.
@@ -118,9 +119,11 @@ def _result(r: Result, f: Finding, index: dict[str, int], seen: dict[tuple, int]
     if reason is not None:
         out["suppressions"] = [{"kind": "external", "status": "accepted",
                                 "justification": reason or "列入基线"}]
-    props: dict = {"severity": f.severity, "profile": r.profile, "position": f.where}
+    props: dict = {"severity": f.severity, "profile": r.profile, "where": f.where}
     if f.source:
         props["source"] = f.source
+    if f.position is not None:
+        props["position"] = f.position.to_dict()
     if f.section:
         props["section"] = f.section
     if f.excerpt:

@@ -13,7 +13,7 @@ import re
 import zipfile
 
 from .. import limits
-from ..document import Block, Document
+from ..document import Block, Document, Position
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
@@ -364,7 +364,8 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
 
-    def add(self, text: str, source: str, kind: str = "paragraph", level: int | None = None, title: bool = False) -> None:
+    def add(self, text: str, position: Position, kind: str = "paragraph", level: int | None = None,
+            title: bool = False) -> None:
         norm = normalize(text)
         if not norm:
             return
@@ -372,31 +373,41 @@ class _Reader:
             Block(
                 text=text,
                 line=len(self.blocks) + 1,
-                source=source,
+                source=position.label,
                 kind=kind,
                 style_level=level,
                 is_title=title,
                 furniture=is_furniture(norm),
                 norm=norm,
+                position=position,
             )
         )
 
-    def container(self, el, cell: str | None = None) -> None:
-        """Paragraphs and tables of a body, cell, text box or content control, in order."""
+    def container(self, el, cell: Position | None = None, anchor: int | None = None) -> None:
+        """Paragraphs and tables of a body, cell, text box or content control, in order.
+
+        ``anchor`` is the paragraph a text box stands in: its text is found there in Word.
+        """
         for child in el:
             tag = child.tag
             if tag == _P:
-                self.paragraph(child, cell)
+                self.paragraph(child, cell, anchor)
             elif tag == _TBL:
                 self.table(child)
             elif tag == _SDT:
                 content = child.find(_SDTCONTENT)
                 if content is not None:
-                    self.container(content, cell)
+                    self.container(content, cell, anchor)
             elif tag in (_q("customXml"), _q("ins"), _q("moveTo")):
-                self.container(child, cell)
+                self.container(child, cell, anchor)
 
-    def paragraph(self, p, cell: str | None) -> None:
+    def paragraph(self, p, cell: Position | None, anchor: int | None = None) -> None:
+        """Every paragraph outside tables counts, empty ones too, so 第N段 is the paragraph's
+        place in the body (python-docx ``Document.paragraphs[N-1]`` when no content control
+        comes before it)."""
+        if cell is None and anchor is None:
+            self.paragraphs += 1
+        number = anchor if anchor is not None else self.paragraphs
         ppr = p.find(_PPR)
         style_id = _val(ppr, "pStyle")
         pieces, boxes = _pieces(p)
@@ -408,12 +419,11 @@ class _Reader:
             for piece in pieces:
                 self.add(piece, cell, kind="table-cell")
         elif first is not None:
-            self.paragraphs += 1
             level, title = self._level(ppr, style_id)
             for piece in pieces:
-                self.add(piece, f"第{self.paragraphs}段", level=level, title=title)
+                self.add(piece, Position("paragraph", number), level=level, title=title)
         for box in boxes:
-            self.container(box, cell)
+            self.container(box, cell, number if cell is None else None)
 
     def _label(self, ppr, style_id: str | None) -> str:
         num_id = ilvl = None
@@ -439,18 +449,18 @@ class _Reader:
 
     def table(self, tbl) -> None:
         self.tables += 1
-        label = f"表格{self.tables}"
+        table = self.tables
         row = 0
         for tr in tbl.iter(_TR):
             if _ancestor_table(tr) is not tbl:
                 continue  # nested table rows are read with their own table
             row += 1
-            for tc in tr.findall(_TC):
-                self.container(tc, f"{label} 第{row}行")
+            cells = list(tr.findall(_TC))
             for sdt in tr.findall(_SDT):
                 content = sdt.find(_SDTCONTENT)
-                for tc in [] if content is None else content.findall(_TC):
-                    self.container(tc, f"{label} 第{row}行")
+                cells += [] if content is None else content.findall(_TC)
+            for n, tc in enumerate(cells, start=1):
+                self.container(tc, Position("cell", table, sub=n, row=row))
 
 
 def _ancestor_table(el):

@@ -11,14 +11,16 @@ furniture so they never count as report text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import limits
-from ..document import Block, Document
+from ..document import Block, Document, Position
 from ..errors import InputError
 from ..furniture import header_date, is_furniture
 from ..normalize import normalize
 from ..numbering import HEADING_START
+from .html_lines import SourceLines
 from .text import decode
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -445,6 +447,7 @@ class _Tables:
         self.layout: set[int] = set()
         self.container = container
         self._cells: dict[int, object] = {}
+        self._numbers: dict[int, int] = {}  # id(td) -> its place in the row
         tables = container.find_all("table")
         rows: dict[int, list] = {id(t): [] for t in tables}
         for tr in container.find_all("tr"):  # each row once: nested tables cost linear time
@@ -462,14 +465,19 @@ class _Tables:
             for i, tr in enumerate(own, start=1):
                 self.rows[id(tr)] = i
 
-    def cell_source(self, ctx) -> str | None:
+    def cell_position(self, ctx) -> Position | None:
+        """Table, row and cell of a text in a data table; None outside one."""
         cell = _nearest(ctx, self.container, lambda el: el.name in ("td", "th"), self._cells)
         if cell is None:
             return None
         tr = cell.find_parent("tr")
         table = tr.find_parent("table") if tr is not None else None
         if table is not None and id(table) in self.index:
-            return f"表格{self.index[id(table)]} 第{self.rows.get(id(tr), 1)}行"
+            if id(cell) not in self._numbers:  # each row numbered once: wide rows cost linear time
+                cells = tr.find_all(["td", "th"], recursive=False)
+                self._numbers.update((id(c), i) for i, c in enumerate(cells, start=1))
+            return Position("cell", self.index[id(table)], sub=self._numbers.get(id(cell)),
+                            row=self.rows.get(id(tr), 1))
         return None
 
 
@@ -550,11 +558,17 @@ def read(data: bytes, name: str) -> Document:
     blocks: list[Block] = []
     paragraphs = 0
 
-    def add(text: str, source: str, kind: str = "paragraph", level: int | None = None, title: bool = False) -> None:
+    lines = SourceLines(text)
+
+    def add(text: str, position: Position, kind: str = "paragraph", level: int | None = None,
+            title: bool = False) -> None:
         norm = normalize(text)
         if norm:
-            blocks.append(Block(text=text, line=len(blocks) + 1, source=source, kind=kind, style_level=level,
-                                is_title=title, furniture=is_furniture(norm), norm=norm))
+            line, breaks = lines.lines_of(text, outside_links=title)
+            position = replace(position, file_line=line, breaks=breaks)
+            blocks.append(Block(text=text, line=len(blocks) + 1, source=position.label, kind=kind,
+                                style_level=level, is_title=title, furniture=is_furniture(norm), norm=norm,
+                                position=position))
 
     targets = _title_targets(page_title, meta_title)
     first_ctx = next((ctx for t, ctx, _ in segments if not is_furniture(normalize(t))), None)
@@ -566,11 +580,11 @@ def read(data: bytes, name: str) -> Document:
         title_el, title_text = _find_title(container, targets)
         if title_el is not None:
             paragraphs += 1
-            add(title_text, f"第{paragraphs}段", level=_HEADINGS.get(title_el.name), title=True)
+            add(title_text, Position("paragraph", paragraphs), level=_HEADINGS.get(title_el.name), title=True)
 
     title_done = False
     for seg_text, ctx, _linked in segments:
-        cell = tables.cell_source(ctx)
+        cell = tables.cell_position(ctx)
         if cell is not None:
             add(seg_text, cell, kind="table-cell")
             continue
@@ -579,7 +593,7 @@ def read(data: bytes, name: str) -> Document:
         is_title = title_inside and not title_done and ctx is first_ctx and not is_furniture(norm)
         if is_title:
             title_done = True
-        add(seg_text, f"第{paragraphs}段", level=headings.level(ctx), title=is_title)
+        add(seg_text, Position("paragraph", paragraphs), level=headings.level(ctx), title=is_title)
     if not any(not b.furniture and not b.is_title for b in blocks):
         raise InputError(name, "网页中没有找到正文内容")
     return Document(path=name, format="html", blocks=blocks, encoding=encoding, page_title=page_title,

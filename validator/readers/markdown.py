@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document
+from ..document import Block, Document, Position
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
@@ -42,17 +42,20 @@ def read(data: bytes, name: str) -> Document:
             body = strip_inline(m.group(2).rstrip().rstrip("#").rstrip())
             is_title = depth == 1 and not seen_heading and all(b.furniture for b in blocks)  # a page header may come first
             seen_heading = True
-            blocks.append(Block(text=body, line=i, source=f"第{i}行", style_level=depth, is_title=is_title))
+            blocks.append(Block(text=body, line=i, source=f"第{i}行", style_level=depth, is_title=is_title,
+                                position=Position("line", i, file_line=i)))
             continue
         if line.startswith("|"):
             for cell in (c.strip() for c in line.strip("|").split("|")):
                 if cell:
-                    blocks.append(Block(text=strip_inline(cell), line=i, source=f"第{i}行", kind="table-cell"))
+                    blocks.append(Block(text=strip_inline(cell), line=i, source=f"第{i}行", kind="table-cell",
+                                        position=Position("line", i, file_line=i)))
             continue
         body = strip_inline(_BULLET.sub("", line))
         if body:
             norm = normalize(body)
-            blocks.append(Block(text=body, line=i, source=f"第{i}行", norm=norm, furniture=is_furniture(norm)))
+            blocks.append(Block(text=body, line=i, source=f"第{i}行", norm=norm, furniture=is_furniture(norm),
+                                position=Position("line", i, file_line=i)))
     if not blocks:
         raise InputError(name, "文件没有文字内容")
     return Document(path=name, format="md", blocks=blocks, encoding=encoding)

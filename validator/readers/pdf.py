@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .. import limits
-from ..document import Block, Document
+from ..document import Block, Document, Position
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
@@ -48,6 +48,7 @@ class _Line:
     top: float
     bottom: float
     size: float
+    row: int = 0  # the line's place on its page, top down, running heads included
 
 
 def _is_cjk(ch: str) -> bool:
@@ -83,6 +84,8 @@ def _page_lines(page, number: int) -> list[_Line]:
         if line is not None:
             lines.append(line)
     lines.sort(key=lambda ln: ln.top)
+    for row, line in enumerate(lines, start=1):
+        line.row = row
     return lines
 
 
@@ -179,8 +182,9 @@ def _sentence_end(text: str) -> str | None:
     return "clause" if t[-1] in _CLAUSE_END else None
 
 
-def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
-    """Join wrapped lines into paragraphs; returns (page, text) in reading order."""
+def _reflow(pages: list[list[_Line]]) -> list[tuple[int, int, str]]:
+    """Join wrapped lines into paragraphs; returns (page, line on the page, text) of each, in
+    reading order, page and line being those of the paragraph's first line."""
     all_lines = [ln for lines in pages for ln in lines]
     if not all_lines:
         return []
@@ -230,7 +234,7 @@ def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
     paragraphs: list[list] = []  # [page, text, last line, line count]
     for ln in all_lines:
         if not paragraphs:
-            paragraphs.append([ln.page, ln.text, ln, 1])
+            paragraphs.append([ln, ln.text, ln, 1])
             continue
         prev: _Line = paragraphs[-1][2]
         first = paragraphs[-1][3] == 1
@@ -239,8 +243,8 @@ def _reflow(pages: list[list[_Line]]) -> list[tuple[int, str]]:
             paragraphs[-1][2] = ln
             paragraphs[-1][3] += 1
         else:
-            paragraphs.append([ln.page, ln.text, ln, 1])
-    return [(page, text) for page, text, _, _ in paragraphs]
+            paragraphs.append([ln, ln.text, ln, 1])
+    return [(first.page, first.row, text) for first, text, _, _ in paragraphs]
 
 
 def _continues(prev: _Line, ln: _Line, left, right, uses_indent: bool, pitch: float | None, first: bool) -> bool:
@@ -342,13 +346,12 @@ def read(data: bytes, name: str) -> Document:
         # a few characters a page are a stamp or page numbers on scanned images, not a report
         raise InputError(name, "PDF 中几乎没有可读取的文字，可能是扫描版（请提供带文字层的 PDF 或 Word 文件）")
     blocks = []
-    for page, text in _reflow(kept):
+    for page, row, text in _reflow(kept):
         norm = normalize(text)
         if not norm:
             continue
-        blocks.append(
-            Block(text=text, line=len(blocks) + 1, source=f"第{page}页", norm=norm, furniture=is_furniture(norm))
-        )
+        blocks.append(Block(text=text, line=len(blocks) + 1, source=f"第{page}页", norm=norm,
+                            furniture=is_furniture(norm), position=Position("page", page, sub=row)))
     if not blocks:
         raise InputError(name, "文件没有文字内容")
     return Document(path=name, format="pdf", blocks=blocks)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 
-from ..document import Block, Document
+from ..document import Block, Document, Position
 from ..errors import InputError
 from ..furniture import is_furniture
 from ..normalize import normalize
@@ -68,7 +68,8 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
     blocks = []
     for i, text in _paragraphs(lines):
         norm = normalize(text)
-        blocks.append(Block(text=text, line=i, source=f"第{i}行", norm=norm, furniture=is_furniture(norm)))
+        blocks.append(Block(text=text, line=i, source=f"第{i}行", norm=norm, furniture=is_furniture(norm),
+                            position=Position("line", i, file_line=i)))
     return blocks
 
 
