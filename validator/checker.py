@@ -98,12 +98,16 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
-                 fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
+                 fail_on: str = "error", resolved: dict[str, Profile] | None = None,
+                 previous: Report | None = None) -> Result:
     """Check an analysed report; without a profile, infer it from the issuing unit.
 
     ``resolved`` keeps the profiles already resolved in one run, so a user's rule files are read
-    once for a folder of reports, not once per report.
+    once for a folder of reports, not once per report. ``previous`` is last year's report, which
+    reuse.previous-year compares this one with.
     """
+    if previous is not None:
+        report.previous = previous
     if profile:
         name, reason = profile, f"按 --profile 指定使用 {profile}"
     else:
@@ -115,8 +119,22 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
 
 
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
-               fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
-    return check_report(load_report(path), profile, rules, fail_on, resolved)
+               fail_on: str = "error", resolved: dict[str, Profile] | None = None,
+               previous: str | None = None) -> Result:
+    return check_report(load_report(path), profile, rules, fail_on, resolved, load_previous(previous))
+
+
+def load_previous(path: str | None) -> Report | None:
+    """Last year's report for --previous; a file that cannot be read stops the run (exit 2)."""
+    if not path:
+        return None
+    try:
+        document = read_path(path)
+    except InputError as exc:
+        raise InputError(exc.path, f"上一年度报告（--previous）：{exc.problem}") from None
+    except Exception as exc:  # a reader library failing on a malformed file
+        raise InputError(path, f"上一年度报告（--previous）无法读取（{type(exc).__name__}）") from None
+    return analyse(document)
 
 
 def analyse(document) -> Report:
@@ -128,7 +146,8 @@ def analyse(document) -> Report:
 
 
 def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
-                resolved: dict[str, Profile] | None = None) -> tuple[list[Result], list[Unreadable]]:
+                resolved: dict[str, Profile] | None = None,
+                previous: str | None = None) -> tuple[list[Result], list[Unreadable]]:
     """Check every path, collecting the ones that cannot be read instead of stopping at them.
 
     ``profile_for(path)`` gives the profile for a path (None: infer it). A broken rule file is not
@@ -137,6 +156,7 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
     results: list[Result] = []
     unreadable: list[Unreadable] = []
     cache = resolved if resolved is not None else {}
+    last_year = load_previous(previous)
     for path in paths:
         try:
             document = read_path(path)
@@ -147,5 +167,5 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
             unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
             continue
         report = analyse(document)
-        results.append(check_report(report, profile_for(path), rules, fail_on, cache))
+        results.append(check_report(report, profile_for(path), rules, fail_on, cache, last_year))
     return results, unreadable
