@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from .document import Block
 from .figures import Figure, extract
@@ -32,10 +33,30 @@ class Placed:
         return self.figure.qualifier not in APPROXIMATE
 
 
-def sentences(block: Block) -> list[tuple[int, int, list[Placed]]]:
-    """Each sentence of a block with its figures: (start, end, figures)."""
-    norm = block.norm
-    figures = extract(norm)
+_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def sentences(block: Block, report=None) -> list[tuple[int, int, list[Placed]]]:
+    """Each sentence of a block that holds figures: (start, end, figures).
+
+    With ``report``, the figures the report already extracted are used and the result is kept
+    for the other rules that read it."""
+    if report is not None:
+        cache = _CACHE.get(report)
+        if cache is None:
+            by_line: dict[int, list[Figure]] = {}
+            for placed in report.figures:
+                by_line.setdefault(placed.line, []).append(placed.figure)
+            cache = _CACHE[report] = ({}, by_line)
+        done, by_line = cache
+        if block.line not in done:
+            figures = by_line.get(block.line, [])
+            done[block.line] = _split(block.norm, figures) if figures else []
+        return done[block.line]
+    return _split(block.norm, extract(block.norm))
+
+
+def _split(norm: str, figures: list[Figure]) -> list[tuple[int, int, list[Placed]]]:
     out = []
     start = 0
     bounds = [m.end() for m in _SENTENCE_END.finditer(norm)] + [len(norm)]

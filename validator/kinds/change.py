@@ -89,8 +89,11 @@ def check(options: Options, ctx: Context) -> Outcome:
     if blocks is None:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
+    cue = re.compile("(?:" + "|".join([*options.previous, "由", "从"]) + ")[^,。;0-9]{0,4}[0-9一二三四五六七八九十]")
     for block in blocks:
-        for start, end, placed in sentences(block):
+        if not cue.search(block.norm):
+            continue  # no earlier value is named: nothing to recompute
+        for start, end, placed in sentences(block, ctx.report):
             for i, p in enumerate(placed):
                 if i < 2 or not p.exact or not _CHANGE.search(p.lead):
                     continue

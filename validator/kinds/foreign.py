@@ -14,6 +14,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..textindex import joined
 from ..units import kind_of
 from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, compile_any, excerpt
 
@@ -48,11 +49,15 @@ def check(options: Options, ctx: Context) -> Outcome:
     entries = [e for e in options.foreign if _applies(e, meta.unit, profile)]
     hits: list[Hit] = []
     for entry in entries:
-        rx = compile_any(entry.patterns)
-        for block in ctx.report.body:
-            for m in rx.finditer(block.norm):
-                hits.append(Hit(block.line, excerpt(block, m.start(), m.end()),
-                                {"found": block.original(m.start(), m.end()), "what": entry.what}))
+        # One scan per pattern (each opens with a literal, fast); overlapping matches are one finding.
+        found = sorted(((b.line, start, end, b) for p in entry.patterns
+                        for b, start, end in joined(ctx.report).find(compile_any((p,)))), key=lambda t: t[:3])
+        last = (0, -1)
+        for line, start, end, block in found:
+            if line == last[0] and start < last[1]:
+                continue
+            last = (line, end)
+            hits.append(Hit(line, excerpt(block, start, end), {"found": block.original(start, end), "what": entry.what}))
     if hits:
         hits.sort(key=lambda h: h.line)
         return Outcome(violations=hits)

@@ -27,6 +27,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, field_validator
 
+from ..textindex import joined
 from ..units import kind_of
 from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, compile_any, excerpt
 
@@ -88,15 +89,24 @@ class Entry:
     issued: int
     effective: str | None
     cited: re.Pattern
-    replaces: tuple[str, ...]
+    replaced: re.Pattern | None  # the names it replaced, as 《titles》
     duties: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The registry compiled once. One pattern per instrument, not one alternation of them all:
+    a pattern that opens with a literal is scanned fast, an alternation of many is not."""
+
+    entries: tuple[Entry, ...]
+    quotes: tuple[tuple[re.Pattern, str], ...]  # wrong form, correct form
+    families: dict[str, tuple[re.Pattern, set[tuple[int, int]]]]  # title with any period, known periods
 
 
 @lru_cache(maxsize=8)
 def _registry(name: str) -> dict:
-    from ..ruleset import rules_dir
-
     from ..errors import InputError
+    from ..ruleset import rules_dir
 
     path = rules_dir() / name
     try:
@@ -110,35 +120,44 @@ def _registry(name: str) -> dict:
 
 
 def _title_rx(name: str) -> str:
-    """A title as normalised text writes it: （）→(), —→-, 《》 optional."""
+    """A title as normalised text writes it: （）→(), —→-."""
     from ..normalize import normalize
 
     return re.escape(normalize(name))
 
 
-@lru_cache(maxsize=64)
-def _entries(name: str, extra: tuple[tuple, ...]) -> tuple[Entry, ...]:
-    raw = list(_registry(name).get("instruments", [])) + [dict(e) for e in extra]
-    out = []
+_COMPILED: dict[tuple[str, str], Registry] = {}
+
+
+def compiled(options: Options) -> Registry:
+    """The bundled registry plus the rule's own instruments, compiled once per distinct pair."""
+    import json
+
+    key = (options.registry, json.dumps(list(options.instruments), ensure_ascii=False, sort_keys=True))
+    hit = _COMPILED.get(key)
+    if hit is None:
+        hit = _COMPILED[key] = _compile(_registry(options.registry), list(options.instruments))
+    return hit
+
+
+def _compile(registry: dict, extra: list[dict]) -> Registry:
+    raw = list(registry.get("instruments", [])) + extra
+    entries, quotes = [], list(registry.get("misquotes", []))
+    families: dict[str, set[tuple[int, int]]] = {}
     for e in raw:
-        cited = e.get("cited") or [_title_rx(e["name"])]
-        out.append(Entry(e["name"], e.get("family"), tuple(e["period"]) if e.get("period") else None,
-                         int(str(e["issued"])[:4]), str(e["effective"]) if e.get("effective") else None,
-                         re.compile("|".join(f"(?:{c})" for c in cited)), tuple(e.get("replaces", ())),
-                         tuple(e.get("duties", ()))))
-    return tuple(out)
-
-
-def _freeze(options: Options) -> tuple[tuple, ...]:
-    return tuple(tuple(sorted((k, _hashable(v)) for k, v in e.items())) for e in options.instruments)
-
-
-def _hashable(v):
-    if isinstance(v, list):
-        return tuple(_hashable(x) for x in v)
-    if isinstance(v, dict):
-        return tuple(sorted((k, _hashable(x)) for k, x in v.items()))
-    return v
+        names = e.get("cited") or [_title_rx(e["name"])]
+        old = e.get("replaces")
+        entries.append(Entry(e["name"], e.get("family"), tuple(e["period"]) if e.get("period") else None,
+                             int(str(e["issued"])[:4]), str(e["effective"]) if e.get("effective") else None,
+                             re.compile("|".join(f"(?:{c})" for c in names)),
+                             re.compile("|".join(f"《{_title_rx(n)}》" for n in old)) if old else None,
+                             tuple(e.get("duties", ()))))
+        quotes.extend(e.get("misquotes", []))
+        if e.get("family") and e.get("period"):
+            families.setdefault(e["family"], set()).add(tuple(e["period"]))
+    return Registry(tuple(entries), tuple((re.compile(q["pattern"]), q["correct"]) for q in quotes),
+                    {f: (re.compile(_title_rx(f) + r"\((?P<period>[^)\n]{0,16})\)"), periods)
+                     for f, periods in families.items()})
 
 
 def _sentence(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -155,116 +174,99 @@ def _in_force_from(entry: Entry) -> int:
     return entry.issued
 
 
-def _period_hits(options: Options, ctx: Context, entries: tuple[Entry, ...], year: int) -> list[Hit]:
+def _period_hits(options: Options, ctx: Context, reg: Registry, year: int) -> list[Hit]:
     current, past, applied = (compile_any(options.current), compile_any(options.past), compile_any(options.applied))
     hits: list[Hit] = []
-    for block in ctx.report.body:
+    text = joined(ctx.report)
+    for entry, (block, start, end) in ((e, hit) for e in reg.entries for hit in text.find(e.cited)):
         norm = block.norm
-        for entry in entries:
-            for m in entry.cited.finditer(norm):
-                lo, hi = _sentence(norm, m.start(), m.end())
-                before, sentence = norm[lo:m.start()], norm[lo:hi]
-                found = block.original(m.start(), m.end())
-                detail = {"found": found, "name": entry.name, "year": year, "issued": entry.issued,
-                          "effective": entry.effective or "", "period": "—".join(map(str, entry.period or ()))}
-                if year < entry.issued:
-                    hits.append(Hit(block.line, excerpt(block, m.start(), m.end()), detail, check="early"))
-                elif entry.effective and year < _in_force_from(entry) and applied.search(before):
-                    hits.append(Hit(block.line, excerpt(block, m.start(), m.end()), detail, check="early"))
-                elif entry.period and year > entry.period[1] and current.search(before) and not past.search(sentence):
-                    hits.append(Hit(block.line, excerpt(block, m.start(), m.end()), detail))
-            for old in entry.replaces:
-                if year < _in_force_from(entry):
-                    continue
-                for m in re.finditer(f"《{_title_rx(old)}》", norm):
-                    hits.append(Hit(block.line, excerpt(block, m.start(), m.end()),
-                                    {"found": block.original(m.start(), m.end()), "name": entry.name,
-                                     "effective": entry.effective or entry.issued}, check="replaced"))
+        lo, hi = _sentence(norm, start, end)
+        before, sentence = norm[lo:start], norm[lo:hi]
+        if year < entry.issued:
+            check = "early"
+        elif entry.effective and year < _in_force_from(entry) and applied.search(before):
+            check = "early"
+        elif entry.period and year > entry.period[1] and current.search(before) and not past.search(sentence):
+            check = ""
+        else:
+            continue
+        hits.append(Hit(block.line, excerpt(block, start, end), {
+            "found": block.original(start, end), "name": entry.name, "year": year, "issued": entry.issued,
+            "effective": entry.effective or "", "period": "—".join(map(str, entry.period or ()))}, check=check))
+    for entry in reg.entries:
+        if entry.replaced is not None and year >= _in_force_from(entry):
+            for block, start, end in text.find(entry.replaced):
+                hits.append(Hit(block.line, excerpt(block, start, end),
+                                {"found": block.original(start, end), "name": entry.name,
+                                 "effective": entry.effective or entry.issued}, check="replaced"))
     return hits
 
 
-def _duty_hits(ctx: Context, entries: tuple[Entry, ...], year: int) -> list[Hit]:
+def _duty_hits(ctx: Context, reg: Registry, year: int) -> list[Hit]:
     meta = ctx.report.meta
     kind = kind_of(meta.unit)
     profile = kind.profile if kind else (meta.cue.kind.profile if meta.cue else None)
     hits: list[Hit] = []
-    for entry in entries:
-        if year < _in_force_from(entry):
+    for entry in reg.entries:
+        if not entry.duties or year < _in_force_from(entry):
             continue
         for duty in entry.duties:
             if duty.get("profiles") and profile not in duty["profiles"]:
                 continue
             if meta.unit and any(re.search(p, meta.unit) for p in duty.get("unless_units", ())):
                 continue
-            rx = compile_any(tuple(duty["patterns"]))
-            for block in ctx.report.body:
-                for m in rx.finditer(block.norm):
-                    hits.append(Hit(block.line, excerpt(block, m.start(), m.end()),
-                                    {"found": block.original(m.start(), m.end()), "name": entry.name,
-                                     "what": duty["what"]}, check="duty"))
+            for block, start, end in joined(ctx.report).find(compile_any(tuple(duty["patterns"]))):
+                hits.append(Hit(block.line, excerpt(block, start, end),
+                                {"found": block.original(start, end), "name": entry.name,
+                                 "what": duty["what"]}, check="duty"))
     return hits
 
 
-def _families(entries: tuple[Entry, ...]) -> dict[str, set[tuple[int, int]]]:
-    out: dict[str, set[tuple[int, int]]] = {}
-    for e in entries:
-        if e.family and e.period:
-            out.setdefault(e.family, set()).add(e.period)
-    return out
-
-
-def _family_hits(ctx: Context, entries: tuple[Entry, ...], successor: bool, spans: bool = False) -> list:
-    """Titles of a known family with a period the registry does not list (with their spans if asked)."""
-    hits: list = []
-    for family, periods in _families(entries).items():
-        latest = max(end for _, end in periods)
-        rx = re.compile(_title_rx(family) + r"\(([^)]{0,16})\)")
-        for block in ctx.report.body:
-            for m in rx.finditer(block.norm):
-                p = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)年", m.group(1))
-                span = (int(p.group(1)), int(p.group(2))) if p else None
-                if span in periods:
-                    continue
-                is_successor = span is not None and span[0] >= latest and span[1] > span[0]
-                if is_successor == successor:
-                    hit = Hit(block.line, excerpt(block, m.start(), m.end()),
-                              {"found": block.original(m.start(), m.end()), "name": family,
-                               "correct": "、".join(f"{family}（{a}—{b}年）" for a, b in sorted(periods))})
-                    hits.append((hit, m.span()) if spans else hit)
+def _family_hits(ctx: Context, reg: Registry, successor: bool) -> list[tuple[Hit, tuple[int, int]]]:
+    """Titles of a known family with a period the registry does not list, with their spans."""
+    hits = []
+    text = joined(ctx.report)
+    for family, (rx, periods) in reg.families.items():
+        latest = max(b for _, b in periods)
+        for block, start, end, m in text.matches(rx):
+            p = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)年", m.group("period"))
+            span = (int(p.group(1)), int(p.group(2))) if p else None
+            if span in periods:
+                continue
+            is_successor = span is not None and span[0] >= latest and span[1] > span[0]
+            if is_successor == successor:
+                hits.append((Hit(block.line, excerpt(block, start, end), {
+                    "found": block.original(start, end), "name": family,
+                    "correct": "、".join(f"{family}（{a}—{b}年）" for a, b in sorted(periods))}), (start, end)))
     return hits
 
 
-def _misquote_hits(options: Options, ctx: Context, entries: tuple[Entry, ...]) -> list[Hit]:
-    registry = _registry(options.registry)
-    quotes = list(registry.get("misquotes", []))
-    for e in list(registry.get("instruments", [])) + list(options.instruments):
-        quotes.extend(e.get("misquotes", []))
+def _misquote_hits(ctx: Context, reg: Registry) -> list[Hit]:
     hits: list[Hit] = []
     spans: dict[int, list[tuple[int, int]]] = {}
-    for q in quotes:
-        rx = re.compile(q["pattern"])
-        for block in ctx.report.body:
-            for m in rx.finditer(block.norm):
-                spans.setdefault(block.line, []).append(m.span())
-                hits.append(Hit(block.line, excerpt(block, m.start(), m.end()),
-                                {"found": block.original(m.start(), m.end()), "correct": q["correct"]}))
-    for hit, (start, end) in _family_hits(ctx, entries, successor=False, spans=True):
+    text = joined(ctx.report)
+    for rx, correct in reg.quotes:
+        for block, start, end in text.find(rx):
+            spans.setdefault(block.line, []).append((start, end))
+            hits.append(Hit(block.line, excerpt(block, start, end),
+                            {"found": block.original(start, end), "correct": correct}))
+    for hit, (start, end) in _family_hits(ctx, reg, successor=False):
         if not any(a < end and start < b for a, b in spans.get(hit.line, ())):
             hits.append(hit)  # one wrong form, one finding: a lost dash is not also a wrong period
     return hits
 
 
 def check(options: Options, ctx: Context) -> Outcome:
-    entries = _entries(options.registry, _freeze(options))
+    reg = compiled(options)
     year = ctx.report.meta.year
     if options.report == "misquote":
-        hits = _misquote_hits(options, ctx, entries)
+        hits = _misquote_hits(ctx, reg)
     elif options.report == "unverified":
-        hits = _family_hits(ctx, entries, successor=True)
+        hits = [hit for hit, _ in _family_hits(ctx, reg, successor=True)]
     elif year is None:
         return Outcome(not_applicable="无法确定报告年度，无法核对文件时效")
     else:
-        hits = _period_hits(options, ctx, entries, year) + _duty_hits(ctx, entries, year)
+        hits = _period_hits(options, ctx, reg, year) + _duty_hits(ctx, reg, year)
     if hits:
         hits.sort(key=lambda h: h.line)
         return Outcome(violations=hits)

@@ -83,8 +83,10 @@ def check(options: Options, ctx: Context) -> Outcome:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
     for block in blocks:
+        if "%" not in block.norm:
+            continue  # no share to recompute; the sentences are not even split
         earlier: list[Placed] = []
-        for start, end, placed in sentences(block):
+        for start, end, placed in sentences(block, ctx.report):
             for i, p in enumerate(placed):
                 if not p.figure.is_percent or not p.exact or i == 0 or p.figure.unit != "%":
                     continue

@@ -12,20 +12,15 @@ Without --previous the rule does not apply.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field
 
 from ..arithmetic import sentences as figure_sentences
 from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, compile_any
-from .duplicate import key, sentences
+from .duplicate import key, sentence_keys
 
 NAME = "previous-year"
 CHECKS = {"figure": "与上一年度报告数字相同、应当逐年变化的统计数"}
 DETAILS = ("share", "carried", "total", "passages", "found", "previous_line")  # placeholders
-
-_NOISE = re.compile(r"[\s,.:;!?、。“”‘’()《》\-—…·]")
-
 
 class Options(BaseOptions):
     warn_share: float = Field(0.3, ge=0, le=1, description="与上一年度相同的句子超过这一比例时报告")
@@ -37,29 +32,17 @@ class Options(BaseOptions):
     lead_chars: int = Field(10, ge=2, description="比较数字之前多少个字的用语")
 
 
-def _keys(report, min_chars: int) -> list[tuple[int, str]]:
-    out = []
-    for block in report.body:
-        if block.kind == "table-cell":
-            continue
-        for start, end in sentences(block.norm):
-            k = key(block.norm[start:end])
-            if len(k) >= min_chars:
-                out.append((block.line, k))
-    return out
-
-
 def _counted(report, options: Options) -> dict[tuple[str, str, float], int]:
     """Counts keyed by the words before them, unit and value: where each first appears."""
     rx = compile_any(options.counts)
     out: dict[tuple[str, str, float], int] = {}
     for block in report.body:
-        for _, _, placed in figure_sentences(block):
+        for _, _, placed in figure_sentences(block, report):
             for p in placed:
                 fig = p.figure
                 if fig.is_percent or not p.exact or fig.value < options.min_value:
                     continue
-                lead = _NOISE.sub("", p.lead)[-options.lead_chars:]
+                lead = key(p.lead)[-options.lead_chars:]
                 if len(lead) >= 2 and rx.search(lead):
                     out.setdefault((lead, fig.unit, fig.value), block.line)
     return out
@@ -69,8 +52,8 @@ def check(options: Options, ctx: Context) -> Outcome:
     previous = getattr(ctx.report, "previous", None)
     if previous is None:
         return Outcome(not_applicable="未提供上一年度报告（check --previous 文件），无法比较")
-    before = {k for _, k in _keys(previous, options.min_chars)}
-    mine = _keys(ctx.report, options.min_chars)
+    before = {k for _, k in sentence_keys(previous, options.min_chars)}
+    mine = sentence_keys(ctx.report, options.min_chars)
     hits: list[Hit] = []
     if mine:
         carried = [(line, k) for line, k in mine if k in before]

@@ -60,6 +60,8 @@ def _detail(parts: list[Placed], total: Placed) -> dict:
 
 def _sentence(options: Options, placed: list[Placed]) -> list[Hit]:
     hits: list[Hit] = []
+    if len(placed) < 2:
+        return hits  # a whole and a part are two figures
     total_rx = re.compile("^[,:]?(?:" + "|".join(options.total) + ")")
     skip_rx = compile_any(options.skip)
     for i, p in enumerate(placed):
@@ -78,7 +80,10 @@ def _sentence(options: Options, placed: list[Placed]) -> list[Hit]:
                 hits.append(Hit(0, big.figure.text, {"part": big.figure.text, "whole": p.figure.text}, check="part"))
             elif len(parts) >= 2 and sum(q.figure.value for q in parts) > p.figure.value + 1e-6:
                 hits.append(Hit(0, p.figure.text, _detail(parts, p)))
+    words = "".join(p.lead for p in placed)
     for pair in options.pairs:
+        if pair.whole not in words or pair.part not in words:
+            continue
         wholes = [q for q in placed if pair.whole in q.lead and pair.part not in q.lead and q.exact]
         for w in wholes:
             later = [q for q in placed[w.index + 1:] if pair.part in q.lead and pair.whole not in q.lead
@@ -96,8 +101,14 @@ def check(options: Options, ctx: Context) -> Outcome:
     if blocks is None:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
+    # Cheap tests first: a total right before a number after a 、 list, 其中, or both words of a pair.
+    total_cue = re.compile("(?:" + "|".join(options.total) + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]")
     for block in blocks:
-        for start, end, placed in sentences(block):
+        norm = block.norm
+        if not ("其中" in norm or "、" in norm and total_cue.search(norm)
+                or any(p.whole in norm and p.part in norm for p in options.pairs)):
+            continue  # nothing here is stated as adding up
+        for start, end, placed in sentences(block, ctx.report):
             for hit in _sentence(options, placed):
                 hit.line = block.line
                 hit.excerpt = block.original(start, min(end, start + 60)) + ("…" if end > start + 60 else "")
