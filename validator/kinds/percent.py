@@ -38,9 +38,12 @@ def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]
     rx = re.compile("^(?:" + "|".join(options.share) + ")$")
     if not rx.match(gap) or compile_any(options.outside).search(gap) or num.figure.is_percent or not num.exact:
         return None
-    totals = [p for p in earlier if same_kind(p.figure, num.figure) and p.exact and p.figure.value >= num.figure.value]
     total_rx = compile_any(options.total)
-    marked = [p for p in totals if total_rx.search(p.lead) or p.lead.endswith("其中")]
+    seq = earlier + [num]
+    # A total is named as one ("共收到1113件") or opens a breakdown ("受理160件，其中…").
+    named = {id(t) for t, after in zip(seq, seq[1:]) if total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中")}
+    totals = [p for p in earlier if same_kind(p.figure, num.figure) and p.exact and p.figure.value >= num.figure.value]
+    marked = [p for p in totals if id(p) in named]
     if not marked:
         return None
     if any(_fits(num.figure.value, t.figure.value, pct.figure, pct.figure.value) for t in totals):
