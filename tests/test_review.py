@@ -280,3 +280,83 @@ def test_a_long_numbered_paragraph_keeps_its_number():
     long_item = "（二）" + "严格规范执法，" * 12 + "全年办理行政处罚案件1260件。"
     measures = [MEASURES[0], MEASURES[1], long_item, MEASURES[3], MEASURES[4]]
     assert found(check(lines_of(measures=measures)), "structure.numbering") == []
+
+
+# --- last year where this year is meant -------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_sub_heading_and_a_paragraph_on_last_year(fmt):
+    measures = MEASURES[:2] + ["（二）2023年严格规范执法情况", "2023年，全县行政执法机关办理行政处罚案件1260件。"] + MEASURES[3:]
+    lines = lines_of(measures=measures)
+    stale = [f for f in check(lines, fmt).findings if f.rule == "dates.report-year"]
+    assert [f.check for f in stale] == ["stale", "stale"]
+    if fmt == "txt":
+        assert [f.line for f in stale] == [txt_line(lines, "（二）2023年"), txt_line(lines, "2023年，全县")]
+
+
+def test_comparing_with_last_year_is_not_naming_it():
+    measures = MEASURES + ["（六）提升执法质量。全县行政处罚案件较2023年下降8%，2023年以来累计培训执法人员3000人次。"]
+    assert [f for f in check(lines_of(measures=measures)).findings if f.rule == "dates.report-year"] == []
+
+
+# --- the registry, the CLI and what explain says ---------------------------------------------
+
+def test_the_instrument_registry_is_valid_and_a_bad_entry_is_refused():
+    import yaml
+
+    from validator.kinds.instrument import registry_problem
+    from validator.ruleset import rules_dir
+
+    data = yaml.safe_load((rules_dir() / "instruments.yaml").read_text(encoding="utf-8"))
+    assert registry_problem(data) is None
+    names = {e["name"] for e in data["instruments"]}
+    assert {"法治政府建设实施纲要（2015—2020年）", "法治政府建设实施纲要（2021—2025年）", "法治中国建设规划（2020—2025年）",
+            "法治社会建设实施纲要（2020—2025年）", "法规规章备案审查条例", "行政执法监督条例",
+            "提升行政执法质量三年行动计划（2023—2025年）"} <= names
+    bad = {"instruments": [{"id": "x", "name": "某纲要", "issued": "2026"}]}
+    assert "issued" in registry_problem(bad)
+
+
+def test_a_province_adds_an_instrument_in_its_rule_file(tmp_path):
+    from validator.ruleset import resolve
+
+    rules = tmp_path / "province.yaml"
+    rules.write_text(
+        "options:\n  hygiene.instrument-period:\n    instruments:\n"
+        "      - {id: qinglan-plan, name: 青岚省法治政府建设规划（2021—2023年）, family: 青岚省法治政府建设规划,\n"
+        "         period: [2021, 2023], issued: '2021-06-01'}\n", encoding="utf-8")
+    opening = OPENING.replace("《法治政府建设实施纲要（2021—2025年）》", "《青岚省法治政府建设规划（2021—2023年）》")
+    report = report_from_text("\n".join([TITLE] + lines_of(opening=opening)), "report.txt")
+    result = check_report(report, rules=(str(rules),))
+    [f] = [f for f in result.findings if f.rule == "hygiene.instrument-period"]
+    assert f.line == 2 and "2021—2023" in f.message
+    assert resolve("county-government")  # the bundled chain is untouched
+
+
+def test_check_previous_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from validator.cli import main
+
+    this = tmp_path / "2024.txt"
+    this.write_text("\n".join([TITLE] + lines_of()), encoding="utf-8")
+    last = tmp_path / "2023.html"
+    last.write_text(to_html(lines_of(), title=TITLE, published="2024-02-25", source=UNIT), encoding="utf-8")
+    run = CliRunner().invoke(main, ["check", str(this), "--previous", str(last), "--format", "json"])
+    import json
+
+    rules = {f["rule"] for f in json.loads(run.output)["documents"][0]["findings"]}
+    assert "reuse.previous-year" in rules
+    missing = CliRunner().invoke(main, ["check", str(this), "--previous", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2 and "上一年度报告（--previous）" in missing.output and "Traceback" not in missing.output
+
+
+@pytest.mark.parametrize("rule", NEW_RULES + ("reuse.previous-year", "hygiene.instrument-period.unverified",
+                                              "dates.interim-cutoff.dated"))
+def test_explain_names_the_real_world_defect(rule):
+    from click.testing import CliRunner
+
+    from validator.cli import main
+
+    run = CliRunner().invoke(main, ["rules", "explain", rule])
+    assert run.exit_code == 0 and "已公开" in run.output
