@@ -31,22 +31,25 @@ _OPENS = r"^(?:\d{4})年(?:度)?(?:,|全年|以来(?=.)|我|全)"
 def _stale(ctx: Context, year: int, skip: set[int]) -> list[Hit]:
     """Headings and paragraph openings naming last year where the report year is meant."""
     report = ctx.report
-    plan = {id(s) for p in report.roles_for(ctx.roles or None).parts_with("plan") for s in p.walk()}
-    lines_in_plan = {b.line for p in report.roles_for(ctx.roles or None).parts_with("plan") for b in report.blocks_in(p)}
+    plans = [(p.line, p.end) for p in report.roles_for(ctx.roles or None).parts_with("plan")]
+
+    def in_plan(line: int) -> bool:
+        return any(a <= line <= b for a, b in plans)
+
     hits = []
     headings = {s.line for s in report.all_sections}
     for section in report.all_sections:
-        if id(section) in plan or section.line in skip:
+        if section.line in skip or in_plan(section.line):
             continue
         text = section.block.norm
         if first_year(text) == year - 1 and not _NOT_MEANT.search(text):
             hits.append(Hit(section.line, section.label, {"found": f"{year - 1}年", "year": year}, check="stale"))
     opens = re.compile(_OPENS)
     for block in report.body:
-        if block.line in skip or block.line in headings or block.line in lines_in_plan:
-            continue
         m = opens.match(block.norm)
-        if m and m.group(0).startswith(str(year - 1)) and "以来" not in m.group(0):
+        if m is None or block.line in skip or block.line in headings or in_plan(block.line):
+            continue
+        if m.group(0).startswith(str(year - 1)) and "以来" not in m.group(0):
             hits.append(Hit(block.line, excerpt(block, 0, 12), {"found": f"{year - 1}年", "year": year}, check="stale"))
     return hits
 
