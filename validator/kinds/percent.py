@@ -2,9 +2,11 @@
 
 Two ways a report states a share: a count and its share of a total given before ("共收到申请1113件，
 其中信息公开类58件，占比5.4%": 58÷1113＝5.2%), and a rate after the two counts it divides
-("受理2418件，办结2331件，办结率96.4%"). A share is accepted when any earlier count of the same
-unit in the paragraph (占) or sentence (率) can give it within the rounding the text shows; only
-when none can is it reported, with the nearest total's result. Approximate figures are skipped.
+("受理2418件，办结2331件，办结率96.4%"; only the rates in ``rates``, whose denominator is the
+count stated: a 纠错率 leaves out terminated cases, a 出庭应诉率 cases never heard). A share is
+accepted when any earlier count of the same unit in the paragraph (占) or sentence (率) can give
+it within the rounding the text shows; only when none can is it reported, with the nearest
+total's result. Approximate figures are skipped.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class Options(ScopedOptions):
     total: Patterns = Field(("共", "总", "合计", "累计", "全年"), description="总数前的用语：有总数时才核对份额")
     outside: Patterns = Field(("全国", "全省", "全市", "全州", "上级", "上年", "去年", "同比"), description="份额的分母不在本句时出现的用语（“占全市的”），不核对")
     rate_stem: int = Field(2, ge=1, le=4, description="“率”前取几个字，须出现在分子之前（办结率→办结）")
+    rates: Patterns = Field(("办结", "审结", "结案", "答复", "整改", "化解"),
+                            description="核对哪些“率”：分母就是前面所列总数的比率。纠错率、出庭应诉率的分母另有口径（除去终止、未开庭的案件），不核对")
 
 
 def _fits(n: float, d: float, pct, written: float) -> bool:
@@ -58,6 +62,8 @@ def _rate(options: Options, placed: list[Placed], i: int) -> Hit | None:
     if not m or compile_any(options.outside).search(pct.lead):
         return None
     stem = m.group(1)
+    if not any(re.fullmatch(r, stem) for r in options.rates):
+        return None
     nums = [p for p in placed[:i] if not p.figure.is_percent]
     hit = next((k for k in range(len(nums) - 1, -1, -1) if stem in nums[k].lead), None)
     if hit is None or hit == 0:
