@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import first_year
+from ..textindex import joined
 from .base import Context, Hit, Options as BaseOptions, Outcome, excerpt
 
 NAME = "report-year"
@@ -44,13 +45,11 @@ def _stale(ctx: Context, year: int, skip: set[int]) -> list[Hit]:
         text = section.block.norm
         if first_year(text) == year - 1 and not _NOT_MEANT.search(text):
             hits.append(Hit(section.line, section.label, {"found": f"{year - 1}年", "year": year}, check="stale"))
-    opens = re.compile(_OPENS)
-    for block in report.body:
-        m = opens.match(block.norm)
-        if m is None or block.line in skip or block.line in headings or in_plan(block.line):
+    opens = re.compile(_OPENS.replace(r"(?:\d{4})", str(year - 1)), re.M)  # a paragraph's start
+    for block, start, end in joined(report).find(opens):
+        if block.line in skip or block.line in headings or in_plan(block.line) or "以来" in block.norm[start:end]:
             continue
-        if m.group(0).startswith(str(year - 1)) and "以来" not in m.group(0):
-            hits.append(Hit(block.line, excerpt(block, 0, 12), {"found": f"{year - 1}年", "year": year}, check="stale"))
+        hits.append(Hit(block.line, excerpt(block, 0, 12), {"found": f"{year - 1}年", "year": year}, check="stale"))
     return hits
 
 

@@ -103,10 +103,13 @@ def check(options: Options, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     # Cheap tests first: a total right before a number after a 、 list, 其中, or both words of a pair.
     total_cue = re.compile("(?:" + "|".join(options.total) + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]")
+    breakdown = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:]?其中")  # a count, then 其中
+    part_rx = re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None
     for block in blocks:
         norm = block.norm
-        if not ("其中" in norm or "、" in norm and total_cue.search(norm)
-                or any(p.whole in norm and p.part in norm for p in options.pairs)):
+        if not ("其中" in norm and breakdown.search(norm) or "、" in norm and total_cue.search(norm)
+                or part_rx is not None and part_rx.search(norm)
+                and any(p.whole in norm and p.part in norm for p in options.pairs)):
             continue  # nothing here is stated as adding up
         for start, end, placed in sentences(block, ctx.report):
             for hit in _sentence(options, placed):
