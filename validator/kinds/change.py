@@ -14,7 +14,7 @@ import re
 from pydantic import Field
 
 from ..arithmetic import Placed, sentences, show, tolerance, decimals
-from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, scope_blocks
 
 NAME = "yoy"
 DETAILS = ("previous", "current", "computed", "found")  # placeholders its findings fill
