@@ -98,12 +98,16 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
-                 fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
+                 fail_on: str = "error", resolved: dict[str, Profile] | None = None,
+                 previous: Report | None = None) -> Result:
     """Check an analysed report; without a profile, infer it from the issuing unit.
 
     ``resolved`` keeps the profiles already resolved in one run, so a user's rule files are read
-    once for a folder of reports, not once per report.
+    once for a folder of reports, not once per report. ``previous`` is last year's report, which
+    reuse.previous-year compares this one with.
     """
+    if previous is not None:
+        report.previous = previous
     if profile:
         name, reason = profile, f"按 --profile 指定使用 {profile}"
     else:
@@ -115,8 +119,22 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
 
 
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),
-               fail_on: str = "error", resolved: dict[str, Profile] | None = None) -> Result:
-    return check_report(read_and_analyse(path), profile, rules, fail_on, resolved)
+               fail_on: str = "error", resolved: dict[str, Profile] | None = None,
+               previous: str | None = None) -> Result:
+    return check_report(read_and_analyse(path), profile, rules, fail_on, resolved, load_previous(previous))
+
+
+def load_previous(path: str | None) -> Report | None:
+    """Last year's report for --previous; a file that cannot be read stops the run (exit 2)."""
+    if not path:
+        return None
+    try:
+        document = read_path(path)
+    except InputError as exc:
+        raise InputError(exc.path, f"上一年度报告（--previous）：{exc.problem}") from None
+    except Exception as exc:  # a reader library failing on a malformed file
+        raise InputError(path, f"上一年度报告（--previous）无法读取（{type(exc).__name__}）") from None
+    return analyse(document)
 
 
 def analyse(document) -> Report:
@@ -132,17 +150,17 @@ def read_and_analyse(path: str) -> Report:
     return analyse(read_path(path))
 
 
-def _load_and_check(path, profile, rules, fail_on, cache):
+def _load_and_check(path, profile, rules, fail_on, cache, last_year=None):
     """Worker side of :func:`check_paths`: the result, and the profiles it resolved that the
     parent has not (so a folder's rule files are still read once)."""
     known = set(cache)
-    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache)
+    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache, last_year)
     return result, {k: v for k, v in cache.items() if k not in known}
 
 
 def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
                 resolved: dict[str, Profile] | None = None, timeout: float | None = None,
-                memory: int | None = None) -> tuple[list[Result], list[Unreadable]]:
+                memory: int | None = None, previous: str | None = None) -> tuple[list[Result], list[Unreadable]]:
     """Check every path, collecting the ones that cannot be read instead of stopping at them.
 
     ``profile_for(path)`` gives the profile for a path (None: infer it). A broken rule file is not
@@ -153,15 +171,16 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
     results: list[Result] = []
     unreadable: list[Unreadable] = []
     cache = resolved if resolved is not None else {}
+    last_year = load_previous(previous)
     try:
-        _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable)
+        _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable, last_year)
     except KeyboardInterrupt as exc:  # the CLI says how far the batch got
         exc.done, exc.total = len(results) + len(unreadable), len(paths)
         raise
     return results, unreadable
 
 
-def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable) -> None:
+def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable, last_year) -> None:
     for path in paths:
         profile = profile_for(path)
         if timeout:
@@ -171,7 +190,7 @@ def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, resu
             for name in {profile or "national"} - set(cache):
                 cache[name] = resolve(name, rules)
             try:
-                result, new = worker.run(_load_and_check, path, profile, rules, fail_on, cache,
+                result, new = worker.run(_load_and_check, path, profile, rules, fail_on, cache, last_year,
                                          name=path, timeout=timeout, memory=memory)
             except InputError as exc:
                 unreadable.append(Unreadable(exc.path, exc.problem))
@@ -188,4 +207,4 @@ def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, resu
             unreadable.append(Unreadable(path, f"无法读取文件（{type(exc).__name__}: {exc}）"))
             continue
         report = analyse(document)
-        results.append(check_report(report, profile, rules, fail_on, cache))
+        results.append(check_report(report, profile, rules, fail_on, cache, last_year))

@@ -145,7 +145,7 @@ def _targets(outputs, fmt):
     return targets
 
 
-def _run(files, settings, timeout: float | None = None):
+def _run(files, settings, timeout: float | None = None, previous: str | None = None):
     """Check every input; unreadable ones are collected, a broken rule file stops the run."""
     from .catalogue import build
     from .checker import check_paths
@@ -165,7 +165,7 @@ def _run(files, settings, timeout: float | None = None):
         from .limits import MEMORY_BYTES
 
         results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"],
-                                          timeout=timeout, memory=MEMORY_BYTES)
+                                          timeout=timeout, memory=MEMORY_BYTES, previous=previous)
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
@@ -217,9 +217,11 @@ def _interruptible():
 @click.option("--no-config", is_flag=True, help="不读取配置文件")
 @click.option("--show-config", is_flag=True, help="显示生效的设置及其来源，然后退出")
 @click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
+@click.option("--previous", "previous", type=click.Path(dir_okay=False), metavar="上一年度报告",
+              help="上一年度的报告（任何支持的格式）：比较照搬的句子和未更新的数字（reuse.previous-year）")
 @_bounds
 def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
-              show_config, color, timeout, max_size) -> None:
+              show_config, color, previous, timeout, max_size) -> None:
     """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
 
     退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
@@ -234,7 +236,7 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
     targets = _targets(outputs, fmt)
     _set_max_size(max_size)
     with _interruptible():
-        run = _run(files, settings, timeout)
+        run = _run(files, settings, timeout, previous)
     if settings["baseline"]:
         from . import baseline
 

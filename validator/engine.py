@@ -22,6 +22,8 @@ GROUPS = {
     "figures": "数据",
     "dates": "年度与日期",
     "hygiene": "文字规范",
+    "wording": "文字规范",
+    "reuse": "重复与照搬",
     "oversight": "监督与纠纷化解",
     "decision": "依法决策",
     "openness": "政务公开",

@@ -49,13 +49,16 @@ def run_examples(profile: Profile, only: set[str] | None = None) -> list[Example
         if only and rule.id not in only:
             continue
         sub = _with_dependencies(rule, profile)
-        cases = [("pass", text, ()) for text in rule.examples.passing]
-        cases += [("fail", f.text, tuple(sorted(f.findings))) for f in rule.examples.failing]
+        cases = [("pass", text, (), None) for text in rule.examples.passing]
+        cases += [("fail", f.text, tuple(sorted(f.findings)), f.previous) for f in rule.examples.failing]
         counters = {"pass": 0, "fail": 0}
-        for expect, text, expected in cases:
+        for expect, text, expected, previous in cases:
             counters[expect] += 1
             index = counters[expect]
-            result = check(report_from_text(text, f"{rule.id}:{expect}{index}"), sub)
+            report = report_from_text(text, f"{rule.id}:{expect}{index}")
+            if previous:
+                report.previous = report_from_text(previous, f"{rule.id}:{expect}{index}:previous")
+            result = check(report, sub)
             mine = [f for f in result.findings if f.rule == rule.id]
             found = tuple(sorted(spec(f.line, f.check) for f in mine))
             ok = found == expected if expect == "fail" else not found

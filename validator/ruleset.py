@@ -35,6 +35,7 @@ class FailExample(BaseModel):
     model_config = ConfigDict(frozen=True)
     text: str
     findings: tuple[str, ...]
+    previous: str | None = None  # last year's report, for a rule comparing two years
 
 
 class Examples(BaseModel):
@@ -256,7 +257,8 @@ def _check_rule(rule: Rule, origin: str) -> None:
     """Validate one resolved rule again, so an options override cannot smuggle in a typo."""
     raw = rule.model_dump(by_alias=True, exclude={"origin"}, exclude_none=True)
     raw["examples"] = {"pass": list(rule.examples.passing),
-                       "fail": [{"text": f.text, "findings": list(f.findings)} for f in rule.examples.failing]}
+                       "fail": [{"text": f.text, "findings": list(f.findings), **({"previous": f.previous} if f.previous else {})}
+                                for f in rule.examples.failing]}
     wrapped = {"rules": [raw]}
     errors = list(_validator().iter_errors(wrapped))
     if errors:

@@ -74,3 +74,37 @@ def test_check_seed_traditional(benchmark, tmp_path):
 
     result = benchmark(run)
     assert result.status == "pass"
+
+
+def _without_review_checks(profile_name: str):
+    """The profile without the issue-7 checks: the baseline their cost is measured against."""
+    from validator.ruleset import Profile
+
+    profile = resolve(profile_name)
+    families = ("figures.percent-recompute", "figures.sum", "figures.yoy", "structure.numbering", "dates.interim-cutoff.dated",
+                "hygiene.instrument-period", "wording.foreign-subject", "reuse.")
+    kept = [r for r in profile.rules if not r.id.startswith(families)]
+    return Profile(name=profile.name, title=profile.title, rules=kept, roles=profile.roles)
+
+
+def test_check_seed_without_review_checks(benchmark):
+    """test_check_seed with the issue-7 checks left out: their cost is the difference."""
+    from validator.engine import check
+
+    baseline = _without_review_checks("township")
+
+    def run():
+        return check(load_report(str(SEED)), baseline)
+
+    benchmark(run)
+
+
+def test_check_seed_with_previous(benchmark):
+    """check --previous: read and analyse two seed-sized reports and compare them (target: < 100 ms)."""
+    resolve("township")
+
+    def run():
+        return check_report(load_report(str(SEED)), previous=load_report(str(SEED)))
+
+    result = benchmark(run)
+    assert any(f.rule == "reuse.previous-year" for f in result.findings)

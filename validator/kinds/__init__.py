@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import deadline, figure, forbid, furniture, mention, part, plan_year, range_, report_year, subject, title
+from . import (change, deadline, duplicate, figure, forbid, foreign, furniture, instrument, mention, numbering, part,
+               percent, plan_year, previous, range_, report_year, subject, title, total)
 
-_MODULES = (part, mention, figure, range_, report_year, plan_year, deadline, forbid, furniture, title, subject)
+_MODULES = (part, mention, figure, range_, report_year, plan_year, deadline, forbid, furniture, title, subject,
+            percent, total, change, numbering, duplicate, foreign, instrument, previous)
 
 KINDS: dict[str, ModuleType] = {m.NAME: m for m in _MODULES}
 

@@ -1,0 +1,108 @@
+"""A stated change must follow from the two values given: 同比增长X%, 较上年增加N件, 下降X个百分点.
+
+Two forms give both values: "由558件增加到1113件，增长99.5%" and "收到申请1113件，上年558件，同比增长
+99.5%" (the earlier value named by 上年/去年). The change after 增长/增加/下降/减少… is then
+recomputed: a percentage as (本年−上年)÷上年, a count as the difference, 个百分点 as the difference
+of two rates; the direction must match the verb. Rounding follows the text; approximate figures
+are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from ..arithmetic import Placed, sentences, show, tolerance, decimals
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, scope_blocks
+
+NAME = "yoy"
+DETAILS = ("previous", "current", "computed", "found")  # placeholders its findings fill
+
+_UP = "增长|增加|上升|提高|提升|增多"
+_DOWN = "下降|减少|降低|下滑|回落"
+_CHANGE = re.compile(rf"(?:{_UP}|{_DOWN})了?$")
+_FROM = re.compile(r"(?:由|从)$")
+_TO = re.compile(rf"^(?:(?:{_UP}|{_DOWN})?(?:至|到|为))$")
+
+
+class Options(ScopedOptions):
+    previous: Patterns = Field(("上年", "去年", "上一年度?", "上年度"), description="上一年数值前的用语（须紧接数值，可带“同期”“为”）")
+
+
+def _previous_rx(options: Options) -> re.Pattern:
+    return re.compile("(?:" + "|".join(options.previous) + r")(?:同期)?(?:为|是|的)?$")
+
+
+def _comparable(a: Placed, b: Placed) -> bool:
+    return a.figure.unit == b.figure.unit and a.exact and b.exact
+
+
+def _pair(options: Options, placed: list[Placed], i: int) -> tuple[Placed, Placed] | None:
+    """(previous, current) values that the change at ``i`` refers to."""
+    before = placed[:i]
+    for k in range(len(before) - 1):
+        a, b = before[k], before[k + 1]
+        if _FROM.search(a.lead) and _TO.match(b.lead.strip(",")) and _comparable(a, b):
+            return a, b
+    prev_rx = _previous_rx(options)
+    prevs = [p for p in before if prev_rx.search(p.lead.lstrip(",("))]
+    if len(prevs) != 1:
+        return None
+    prev = prevs[0]
+    currents = [p for p in before if p is not prev and _comparable(p, prev)]
+    if len(currents) != 1:
+        return None
+    return prev, currents[0]
+
+
+def _check_one(change: Placed, prev: Placed, cur: Placed) -> Hit | None:
+    verb = re.search(rf"({_UP}|{_DOWN})了?$", change.lead).group(1)
+    down = re.fullmatch(_DOWN, verb) is not None
+    a, b = prev.figure.value, cur.figure.value
+    fig = change.figure
+    if fig.unit == "个百分点":
+        if not (prev.figure.is_percent and cur.figure.is_percent):
+            return None
+        computed, places, tol = b - a, decimals(fig), 0.5 * 10 ** -decimals(fig) + 1e-9
+        shown = show(abs(computed), max(places, 1)) + "个百分点"
+    elif fig.is_percent:
+        if prev.figure.is_percent or a <= 0:
+            return None
+        computed, places, tol = (b - a) / a * 100, decimals(fig), tolerance(fig)
+        shown = show(abs(computed), max(places, 1)) + "%"
+    elif fig.unit == cur.figure.unit and not cur.figure.is_percent:
+        computed, tol = b - a, 1e-6 + 0.5 * 10 ** -decimals(fig) * 10 ** (4 if "万" in fig.text else 0)
+        shown = show(abs(computed)) + fig.unit
+    else:
+        return None
+    wrong_way = (computed < 0) != down and abs(computed) > tol
+    if not wrong_way and abs(abs(computed) - fig.value) <= tol:
+        return None
+    direction = ("减少" if computed < 0 else "增加") if wrong_way else verb
+    return Hit(0, fig.text, {"previous": prev.figure.text, "current": cur.figure.text,
+                             "computed": direction + shown, "found": verb + fig.text})
+
+
+def check(options: Options, ctx: Context) -> Outcome:
+    blocks, missing = scope_blocks(options, ctx)
+    if blocks is None:
+        return Outcome(not_applicable=missing)
+    hits: list[Hit] = []
+    cue = re.compile("(?:" + "|".join([*options.previous, "由", "从"]) + ")[^,。;0-9]{0,4}[0-9一二三四五六七八九十]")
+    for block in blocks:
+        if not cue.search(block.norm):
+            continue  # no earlier value is named: nothing to recompute
+        for start, end, placed in sentences(block, ctx.report):
+            for i, p in enumerate(placed):
+                if i < 2 or not p.exact or not _CHANGE.search(p.lead):
+                    continue
+                pair = _pair(options, placed, i)
+                hit = _check_one(p, *pair) if pair else None
+                if hit is not None:
+                    hit.line = block.line
+                    hit.excerpt = block.original(start, min(end, start + 60)) + ("…" if end > start + 60 else "")
+                    hits.append(hit)
+    if hits:
+        return Outcome(violations=hits)
+    return Outcome(evidence=Hit(0, ""))

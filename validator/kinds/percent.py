@@ -1,0 +1,110 @@
+"""A stated share or rate must follow from the counts stated beside it (statcheck, GRIM).
+
+Two ways a report states a share: a count and its share of a total given before ("共收到申请1113件，
+其中信息公开类58件，占比5.4%": 58÷1113＝5.2%), and a rate after the two counts it divides
+("受理2418件，办结2331件，办结率96.4%"; only the rates in ``rates``, whose denominator is the
+count stated: a 纠错率 leaves out terminated cases, a 出庭应诉率 cases never heard). A share is
+accepted when any earlier count of the same unit in the paragraph (占) or sentence (率) can give
+it within the rounding the text shows; only when none can is it reported, with the nearest
+total's result. Approximate figures are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from ..arithmetic import Placed, sentences, show, same_kind, tolerance, decimals
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
+
+NAME = "percent-recompute"
+DETAILS = ("numerator", "denominator", "computed", "found")  # placeholders its findings fill
+
+
+class Options(ScopedOptions):
+    share: Patterns = Field(("占比?", "约?占[^,。;0-9]{0,8}?的?"), description="份额前的用语（“占比”“占全部申请的”），紧接在计数之后")
+    total: Patterns = Field(("共", "总", "合计", "累计", "全年"), description="总数前的用语：有总数时才核对份额")
+    outside: Patterns = Field(("全国", "全省", "全市", "全州", "上级", "上年", "去年", "同比"), description="份额的分母不在本句时出现的用语（“占全市的”），不核对")
+    rate_stem: int = Field(2, ge=1, le=4, description="“率”前取几个字，须出现在分子之前（办结率→办结）")
+    rates: Patterns = Field(("办结", "审结", "结案", "答复", "整改", "化解"),
+                            description="核对哪些“率”：分母就是前面所列总数的比率。纠错率、出庭应诉率的分母另有口径（除去终止、未开庭的案件），不核对")
+
+
+def _fits(n: float, d: float, pct, written: float) -> bool:
+    return d > 0 and abs(n / d * 100 - written) <= tolerance(pct)
+
+
+def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]) -> Hit | None:
+    """占-form: the count just before the share, divided by a total stated before it."""
+    pct, num = placed[i], placed[i - 1]
+    gap = pct.lead.lstrip(",(")
+    rx = re.compile("^(?:" + "|".join(options.share) + ")$")
+    if not rx.match(gap) or compile_any(options.outside).search(gap) or num.figure.is_percent or not num.exact:
+        return None
+    total_rx = compile_any(options.total)
+    seq = earlier + [num]
+    # A total is named as one ("共收到1113件") or opens a breakdown ("受理160件，其中…").
+    named = {id(t) for t, after in zip(seq, seq[1:]) if total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中")}
+    totals = [p for p in earlier if same_kind(p.figure, num.figure) and p.exact and p.figure.value >= num.figure.value]
+    marked = [p for p in totals if id(p) in named]
+    if not marked:
+        return None
+    if any(_fits(num.figure.value, t.figure.value, pct.figure, pct.figure.value) for t in totals):
+        return None
+    return _hit(num, marked[-1], pct)
+
+
+def _rate(options: Options, placed: list[Placed], i: int) -> Hit | None:
+    """率-form: "办结2331件，办结率96.4%": the count whose words hold the rate's stem, over a count before it."""
+    pct = placed[i]
+    m = re.search(r"([^\d,.;:()]{%d})率(?:为|达到?|是)?$" % options.rate_stem, pct.lead)
+    if not m or compile_any(options.outside).search(pct.lead):
+        return None
+    stem = m.group(1)
+    if not any(re.fullmatch(r, stem) for r in options.rates):
+        return None
+    nums = [p for p in placed[:i] if not p.figure.is_percent]
+    hit = next((k for k in range(len(nums) - 1, -1, -1) if stem in nums[k].lead), None)
+    if hit is None or hit == 0:
+        return None
+    num = nums[hit]
+    totals = [p for p in nums[:hit] if same_kind(p.figure, num.figure) and p.figure.value >= num.figure.value]
+    if not totals or not num.exact or not all(t.exact for t in totals):
+        return None
+    if any(_fits(num.figure.value, t.figure.value, pct.figure, pct.figure.value) for t in totals):
+        return None
+    return _hit(num, totals[-1], pct)
+
+
+def _hit(num: Placed, total: Placed, pct: Placed) -> Hit:
+    places = decimals(pct.figure)
+    computed = num.figure.value / total.figure.value * 100
+    return Hit(0, pct.figure.text, {
+        "numerator": show(num.figure.value), "denominator": show(total.figure.value),
+        "computed": show(computed, max(places, 1)) + "%", "found": pct.figure.text,
+    })
+
+
+def check(options: Options, ctx: Context) -> Outcome:
+    blocks, missing = scope_blocks(options, ctx)
+    if blocks is None:
+        return Outcome(not_applicable=missing)
+    hits: list[Hit] = []
+    for block in blocks:
+        if "%" not in block.norm:
+            continue  # no share to recompute; the sentences are not even split
+        earlier: list[Placed] = []
+        for start, end, placed in sentences(block, ctx.report):
+            for i, p in enumerate(placed):
+                if not p.figure.is_percent or not p.exact or i == 0 or p.figure.unit != "%":
+                    continue
+                hit = _share(options, placed, i, earlier + placed[:i - 1]) or _rate(options, placed, i)
+                if hit is not None:
+                    hit.line = block.line
+                    hit.excerpt = block.original(max(start, placed[0].figure.start - 12), min(end, p.figure.end + 2))
+                    hits.append(hit)
+            earlier.extend(placed)
+    if hits:
+        return Outcome(violations=hits)
+    return Outcome(evidence=Hit(0, ""))

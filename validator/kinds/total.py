@@ -1,0 +1,121 @@
+"""Parts must add up to the total they are stated to make, and no part may exceed its whole.
+
+Three forms, as XBRL's calculation checks read them, with no alarm on a list that may be partial:
+- parts then total, "维持435件、驳回136件、纠错236件、调解170件，共审结977件": a list joined by 、
+  before 共/合计 is the whole breakdown, so its sum must equal the total (unless it ends in 等);
+- total then parts, "共审结977件，其中维持435件、驳回136件": the parts may be a selection, so only a
+  sum above the total, or one part above it, is wrong;
+- a pair of whole and part words in one sentence (发现/整改, 受理/办结): the part cannot be larger.
+Approximate figures (余, 近, 约) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..arithmetic import Placed, sentences, show, same_kind
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
+
+NAME = "sum"
+CHECKS = {"part": "部分大于整体（整改多于发现、办结多于受理、其中一项多于总数）"}
+DETAILS = ("parts", "sum", "total", "part", "whole")  # placeholders its findings fill
+
+
+class Pair(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    whole: str = Field(min_length=1, description="整体前的用语（受理、发现）")
+    part: str = Field(min_length=1, description="部分前的用语（办结、整改）")
+
+
+class Options(ScopedOptions):
+    total: Patterns = Field(("共", "合计", "总计", "总共", "累计"), description="总数前的用语")
+    skip: Patterns = Field(("同比", "上年", "去年", "较", "比", "增", "减", "下降", "提高"), description="计数前出现这些用语时不是本期的组成部分")
+    pairs: tuple[Pair, ...] = Field((), description="整体和部分的用语对：同一句中部分不能多于整体")
+
+
+def _joined(gap: str) -> bool:
+    """Two figures of one list: joined by 、 with no clause break between them."""
+    return "、" in gap and "," not in gap
+
+
+def _run(placed: list[Placed], first: int, step: int) -> list[Placed]:
+    """The figures of the 、-joined list that starts at ``first`` and runs by ``step`` (±1)."""
+    run = [placed[first]]
+    k = first + step
+    while 0 <= k < len(placed):
+        gap = placed[k + 1].lead if step < 0 else placed[k].lead
+        if not _joined(gap) or not same_kind(placed[k].figure, run[0].figure):
+            break
+        run.append(placed[k])
+        k += step
+    return run[::-1] if step < 0 else run
+
+
+def _detail(parts: list[Placed], total: Placed) -> dict:
+    return {"parts": "+".join(show(p.figure.value) for p in parts),
+            "sum": show(sum(p.figure.value for p in parts)), "total": show(total.figure.value)}
+
+
+def _sentence(options: Options, placed: list[Placed]) -> list[Hit]:
+    hits: list[Hit] = []
+    if len(placed) < 2:
+        return hits  # a whole and a part are two figures
+    total_rx = re.compile("^[,:]?(?:" + "|".join(options.total) + ")")
+    skip_rx = compile_any(options.skip)
+    for i, p in enumerate(placed):
+        if p.figure.is_percent or not p.exact:
+            continue
+        if i >= 2 and total_rx.match(p.lead) and "等" not in p.lead and same_kind(placed[i - 1].figure, p.figure):
+            parts = _run(placed, i - 1, -1)
+            if len(parts) >= 2 and all(q.exact for q in parts) and not any(skip_rx.search(q.lead) for q in parts[1:]):
+                if abs(sum(q.figure.value for q in parts) - p.figure.value) > 1e-6:
+                    hits.append(Hit(0, p.figure.text, _detail(parts, p)))
+        if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
+            parts = [q for q in _run(placed, i + 1, 1) if same_kind(q.figure, p.figure)]
+            parts = [q for q in parts if q.exact and not skip_rx.search(q.lead)]
+            big = next((q for q in parts if q.figure.value > p.figure.value), None)
+            if big is not None:
+                hits.append(Hit(0, big.figure.text, {"part": big.figure.text, "whole": p.figure.text}, check="part"))
+            elif len(parts) >= 2 and sum(q.figure.value for q in parts) > p.figure.value + 1e-6:
+                hits.append(Hit(0, p.figure.text, _detail(parts, p)))
+    words = "".join(p.lead for p in placed)
+    for pair in options.pairs:
+        if pair.whole not in words or pair.part not in words:
+            continue
+        wholes = [q for q in placed if pair.whole in q.lead and pair.part not in q.lead and q.exact]
+        for w in wholes:
+            later = [q for q in placed[w.index + 1:] if pair.part in q.lead and pair.whole not in q.lead
+                     and q.exact and same_kind(q.figure, w.figure) and not skip_rx.search(q.lead)]
+            if later and later[0].figure.value > w.figure.value:
+                q = later[0]
+                if not any(h.check == "part" and h.excerpt == q.figure.text for h in hits):
+                    hits.append(Hit(0, q.figure.text, {"part": pair.part + q.figure.text,
+                                                       "whole": pair.whole + w.figure.text}, check="part"))
+    return hits
+
+
+def check(options: Options, ctx: Context) -> Outcome:
+    blocks, missing = scope_blocks(options, ctx)
+    if blocks is None:
+        return Outcome(not_applicable=missing)
+    hits: list[Hit] = []
+    # Cheap tests first: a total right before a number after a 、 list, 其中, or both words of a pair.
+    total_cue = re.compile("(?:" + "|".join(options.total) + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]")
+    breakdown = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:]?其中")  # a count, then 其中
+    part_rx = re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None
+    for block in blocks:
+        norm = block.norm
+        if not ("其中" in norm and breakdown.search(norm) or "、" in norm and total_cue.search(norm)
+                or part_rx is not None and part_rx.search(norm)
+                and any(p.whole in norm and p.part in norm for p in options.pairs)):
+            continue  # nothing here is stated as adding up
+        for start, end, placed in sentences(block, ctx.report):
+            for hit in _sentence(options, placed):
+                hit.line = block.line
+                hit.excerpt = block.original(start, min(end, start + 60)) + ("…" if end > start + 60 else "")
+                hits.append(hit)
+    if hits:
+        return Outcome(violations=hits)
+    return Outcome(evidence=Hit(0, ""))
