@@ -461,3 +461,10 @@ def test_unit_named_after_a_leading_clause_of_the_opening():
 
 def test_a_service_centre_is_a_department():
     assert infer_profile("青河区政务服务中心")[0] == "department"
+
+
+def test_the_year_reported_on_wins_over_an_earlier_year_in_the_opening():
+    opening = ("在县委、县政府的领导下，我镇在2023年工作基础上稳步提升，各项工作取得阶段性成效。"
+               "现将我镇2024年法治政府建设情况报告如下。")
+    meta = report_from_text("\n".join(body(2024, opening))).meta
+    assert meta.year == 2024 and meta.year_sources["opening"] == 2024

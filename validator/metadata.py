@@ -110,12 +110,22 @@ def _plan_heading(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+# "现将我镇2024年法治政府建设情况报告如下" names the year reported on, whatever year the opening
+# mentioned before it ("在2023年工作基础上稳步提升").
+_REPORTED_YEAR = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年度?[^。]{0,40}?(?:报告|汇报|总结)如下")
+
+
+def _opening_year(norm: str) -> int | None:
+    m = _REPORTED_YEAR.search(norm)
+    return int(m.group(1)) if m else first_year(norm)
+
+
 def settle_year(frame: Frame, part_headings: list[Block], plan_headings: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
     """The report year and its witnesses: the opening, the title, the first part heading that names
     a year and is not the plan's (``plan_headings``: the plan role's heading words), and, when none
     names one, the signing date. The year most witnesses name wins, in that order of trust."""
     sources: dict[str, int] = {}
-    if frame.opening and (y := first_year(frame.opening[0].norm)) is not None:
+    if frame.opening and (y := _opening_year(frame.opening[0].norm)) is not None:
         sources["opening"] = y
     if frame.title and (y := first_year(frame.title)):
         sources["title"] = y
