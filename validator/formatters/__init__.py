@@ -25,6 +25,7 @@ FORMATTERS: dict[str, str] = {
     "markdown": "markdown",
     "codeclimate": "codeclimate",
     "html": "html",
+    "jsonl": "jsonl",
 }
 
 STDIN = "<stdin>"

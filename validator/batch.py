@@ -1,0 +1,109 @@
+"""Checking many reports at once: up to N bounded workers side by side, results in input order.
+
+A 司法局 checks hundreds of reports, a province thousands. Each file still runs in its own forked
+child bounded in time and memory (validator/worker.py); here up to ``jobs`` children run at once
+and the parent waits on all their pipes with one ``select``, so no threads are needed. Results are
+yielded in the order of the paths whatever ``jobs`` is, and at most ``2 × jobs`` are held back
+waiting for an earlier one, so memory stays flat however many files there are.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import time
+from collections.abc import Callable, Iterator
+
+from . import worker
+from .errors import InputError
+from .results import Result, Unreadable
+from .ruleset import Profile, resolve
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _load_and_check(path, profile, rules, fail_on, cache):
+    """Worker side: the result, and the profiles it resolved that the parent has not (so later
+    children inherit them and a folder's rule files are still read once)."""
+    from .checker import check_report, read_and_analyse
+
+    known = set(cache)
+    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache)
+    return result, {k: v for k, v in cache.items() if k not in known}
+
+
+def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rules: tuple[str, ...] = (),
+                 fail_on: str = "error", *, jobs: int = 1, timeout: float | None = None,
+                 memory: int | None = None, resolved: dict[str, Profile] | None = None,
+                 ) -> Iterator[Result | Unreadable]:
+    """Each path's Result, or an Unreadable for a file that cannot be read, in the paths' order.
+
+    A broken rule file is no per-report problem: its InputError propagates. A report-check
+    defect (RuleFault) propagates too. Where fork is missing, or with one job and no time limit,
+    the files are checked in this process.
+    """
+    cache = resolved if resolved is not None else {}
+    if not worker.available() or (jobs <= 1 and not timeout):
+        from .checker import check_paths
+
+        for path in paths:
+            results, bad = check_paths([path], profile_for, rules, fail_on, cache)
+            yield from results or bad
+        return
+    jobs = max(1, jobs)
+    running: dict[int, worker.Job] = {}
+    ready: dict[int, Result | Unreadable] = {}
+    following = 0  # the index of the next outcome to yield
+    launched = 0
+    try:
+        while following < len(paths):
+            while launched < len(paths) and len(running) < jobs and launched - following < 2 * jobs:
+                path = paths[launched]
+                profile = profile_for(path)
+                for name in {profile or "national"} - set(cache):
+                    cache[name] = resolve(name, rules)
+                running[launched] = worker.Job(_load_and_check, (path, profile, rules, fail_on, cache),
+                                               name=path, timeout=timeout, memory=memory)
+                launched += 1
+            if following in ready:
+                yield ready.pop(following)
+                following += 1
+                continue
+            _wait(running, ready, cache)
+    except BaseException as exc:
+        for job in running.values():
+            job.kill()
+        if isinstance(exc, KeyboardInterrupt):
+            exc.done, exc.total = following, len(paths)
+        raise
+
+
+def _wait(running: dict[int, worker.Job], ready: dict, cache: dict) -> None:
+    """Collect whatever the running children have finished or overrun."""
+    now = time.monotonic()
+    deadlines = [j.deadline for j in running.values() if j.deadline is not None]
+    wait = max(0.0, min(deadlines) - now) if deadlines else None
+    readable, _, _ = select.select(list(running.values()), [], [], wait)
+    for job in readable:
+        if not job.read():
+            continue
+        index = next(i for i, j in running.items() if j is job)
+        del running[index]
+        try:
+            result, new = job.outcome()
+        except InputError as exc:
+            ready[index] = Unreadable(exc.path, exc.problem)
+            continue
+        cache.update(new)
+        ready[index] = result
+    now = time.monotonic()
+    for index, job in list(running.items()):
+        if job.deadline is not None and now >= job.deadline:
+            del running[index]
+            ready[index] = Unreadable(job.name, job.timed_out().problem)
