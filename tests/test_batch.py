@@ -120,6 +120,8 @@ def test_xlsx_summary_reads_back(folder, tmp_path):
     colours = {ws.cell(r, col).fill.fgColor.rgb[-6:] for r in range(2, 7)}
     assert colours <= {"C6EFCE", "FFC7CE", "EDEDED"}
     assert wb["问题"].max_row > 1
+    similar = [[c.value for c in row] for row in wb["相似报告"].iter_rows(min_row=2)]
+    assert ("a-liuwan.txt", "b-shimen-copy.txt") in [(a.rsplit("/", 1)[1], b.rsplit("/", 1)[1]) for a, b, *_ in similar]
 
 
 class _Cells(HTMLParser):
@@ -150,6 +152,7 @@ def test_html_summary_reads_back_and_is_self_contained(folder, tmp_path):
     assert any(c.endswith("f-broken.docx") for c in parser.cells)
     assert "structure.title" in parser.cells
     assert not parser.scripts_src and "Content-Security-Policy" in page
+    assert any(c.endswith("b-shimen-copy.txt") for c in parser.cells)  # the similar reports table
 
 
 def test_html_summary_escapes_paths(tmp_path):

@@ -28,32 +28,44 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _load_and_check(path, profile, rules, fail_on, cache):
-    """Worker side: the result, and the profiles it resolved that the parent has not (so later
-    children inherit them and a folder's rule files are still read once)."""
+def _load_and_check(path, profile, rules, fail_on, cache, masked=False):
+    """Worker side: the result, the profiles it resolved that the parent has not (so later
+    children inherit them and a folder's rule files are still read once), and with ``masked``
+    the text prepared for :mod:`validator.similar`."""
     from .checker import check_report, read_and_analyse
 
     known = set(cache)
-    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache)
-    return result, {k: v for k, v in cache.items() if k not in known}
+    report = read_and_analyse(path)
+    result = check_report(report, profile, rules, fail_on, cache)
+    text = None
+    if masked:
+        from .similar import prepare
+
+        text = prepare(path, [b.text for b in report.document.content], report.meta.unit)
+    return result, {k: v for k, v in cache.items() if k not in known}, text
 
 
 def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rules: tuple[str, ...] = (),
                  fail_on: str = "error", *, jobs: int = 1, timeout: float | None = None,
                  memory: int | None = None, resolved: dict[str, Profile] | None = None,
-                 ) -> Iterator[Result | Unreadable]:
+                 texts: list | None = None) -> Iterator[Result | Unreadable]:
     """Each path's Result, or an Unreadable for a file that cannot be read, in the paths' order.
 
     A broken rule file is no per-report problem: its InputError propagates. A report-check
-    defect (RuleFault) propagates too. Where fork is missing, or with one job and no time limit,
+    defect (RuleFault) propagates too. Given a ``texts`` list, each report's masked text for
+    :func:`validator.similar.pairs` is added to it (in no particular order). Where fork is missing, or with one job and no time limit,
     the files are checked in this process.
     """
     cache = resolved if resolved is not None else {}
-    if not worker.available() or (jobs <= 1 and not timeout):
+    if not worker.available() or (jobs <= 1 and not timeout and texts is None):
         from .checker import check_paths
 
-        for path in paths:
-            results, bad = check_paths([path], profile_for, rules, fail_on, cache)
+        for done, path in enumerate(paths):
+            try:
+                results, bad = check_paths([path], profile_for, rules, fail_on, cache)
+            except KeyboardInterrupt as exc:
+                exc.done, exc.total = done, len(paths)
+                raise
             yield from results or bad
         return
     jobs = max(1, jobs)
@@ -68,14 +80,14 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
                 profile = profile_for(path)
                 for name in {profile or "national"} - set(cache):
                     cache[name] = resolve(name, rules)
-                running[launched] = worker.Job(_load_and_check, (path, profile, rules, fail_on, cache),
+                running[launched] = worker.Job(_load_and_check, (path, profile, rules, fail_on, cache, texts is not None),
                                                name=path, timeout=timeout, memory=memory)
                 launched += 1
             if following in ready:
                 yield ready.pop(following)
                 following += 1
                 continue
-            _wait(running, ready, cache)
+            _wait(running, ready, cache, texts)
     except BaseException as exc:
         for job in running.values():
             job.kill()
@@ -84,7 +96,7 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
         raise
 
 
-def _wait(running: dict[int, worker.Job], ready: dict, cache: dict) -> None:
+def _wait(running: dict[int, worker.Job], ready: dict, cache: dict, texts: list | None) -> None:
     """Collect whatever the running children have finished or overrun."""
     now = time.monotonic()
     deadlines = [j.deadline for j in running.values() if j.deadline is not None]
@@ -96,11 +108,13 @@ def _wait(running: dict[int, worker.Job], ready: dict, cache: dict) -> None:
         index = next(i for i, j in running.items() if j is job)
         del running[index]
         try:
-            result, new = job.outcome()
+            result, new, text = job.outcome()
         except InputError as exc:
             ready[index] = Unreadable(exc.path, exc.problem)
             continue
         cache.update(new)
+        if text is not None:
+            texts.append(text)
         ready[index] = result
     now = time.monotonic()
     for index, job in list(running.items()):

@@ -167,6 +167,7 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file) -> int:
     found = _inputs(files, settings)
     reasons: dict[str, str] = {}
     tally = Tally(keep_findings=bool(summary_file and summary_file.lower().endswith(".xlsx")))
+    texts = [] if _wants_pairs(summary_file) else None
     for skipped in found.skipped:
         tally.add(skipped)
         click.echo(f"report-check: {skipped.path}: {skipped.problem}", err=True)
@@ -174,7 +175,8 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file) -> int:
     wrote = False
     try:
         for outcome in check_stream(found.files, _profile_for(settings, reasons), tuple(settings["rules"]),
-                                    settings["fail-on"], jobs=jobs, timeout=timeout, memory=MEMORY_BYTES):
+                                    settings["fail-on"], jobs=jobs, timeout=timeout, memory=MEMORY_BYTES,
+                                    texts=texts):
             if outcome.path in reasons and hasattr(outcome, "profile_reason"):
                 outcome.profile_reason = reasons.pop(outcome.path)
             tally.add(outcome)
@@ -190,12 +192,25 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file) -> int:
 
             output.emit(("\n\n" + totals(tally, color=color) if len(tally.rows) > 1 else "") + "\n", fmt)
         if summary_file:
-            write(summary_file, tally)
+            write(summary_file, tally, _pairs(texts))
     except (InputError, RuleFault) as exc:
         _fail(exc)
     if tally.unreadable:
         return EXIT_USAGE
     return 1 if any(r.status == "fail" for r in tally.rows) else 0
+
+
+def _wants_pairs(summary_file) -> bool:
+    """The xlsx and html summaries list the reports that copy each other."""
+    return bool(summary_file) and summary_file.lower().endswith((".xlsx", ".html"))
+
+
+def _pairs(texts):
+    if texts is None:
+        return []
+    from .similar import pairs
+
+    return pairs(sorted(texts, key=lambda t: t.path))
 
 
 def _one_renderer(fmt, color):
@@ -209,33 +224,23 @@ def _one_renderer(fmt, color):
     return lambda outcome: render_one(outcome, color=color) if hasattr(outcome, "checklist") else ""
 
 
-def _run(files, settings, timeout: float | None = None, jobs: int = 1):
+def _run(files, settings, timeout: float | None = None, jobs: int = 1, texts: list | None = None):
     """Check every input; unreadable ones are collected, a broken rule file stops the run."""
     from .catalogue import build
-    from .checker import check_paths, check_stream
+    from .checker import check_stream
     from .results import Run, Unreadable
 
     found = _inputs(files, settings)
     rules = tuple(settings["rules"])
     reasons: dict[str, str] = {}
-
-    def profile_for(path: str):
-        name, why = settings.profile_for(path)
-        if why:
-            reasons[path] = why
-        return name
-
+    profile_for = _profile_for(settings, reasons)
     try:
         from .limits import MEMORY_BYTES
 
-        if jobs > 1:
-            results, unreadable = [], []
-            for o in check_stream(found.files, profile_for, rules, settings["fail-on"], jobs=jobs,
-                                  timeout=timeout, memory=MEMORY_BYTES):
-                (unreadable if isinstance(o, Unreadable) else results).append(o)
-        else:
-            results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"],
-                                              timeout=timeout, memory=MEMORY_BYTES)
+        results, unreadable = [], []
+        for o in check_stream(found.files, profile_for, rules, settings["fail-on"], jobs=jobs,
+                              timeout=timeout, memory=MEMORY_BYTES, texts=texts):
+            (unreadable if isinstance(o, Unreadable) else results).append(o)
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
@@ -318,8 +323,9 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         with _interruptible():
             failed = _stream(files, settings, fmt, color, jobs, timeout, summary_file)
         sys.exit(failed)
+    texts = [] if _wants_pairs(summary_file) else None
     with _interruptible():
-        run = _run(files, settings, timeout, jobs)
+        run = _run(files, settings, timeout, jobs, texts)
     if settings["baseline"]:
         from . import baseline
 
@@ -337,7 +343,7 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         if summary_file:
             from .summary import tally_of, write
 
-            write(summary_file, tally_of(run))
+            write(summary_file, tally_of(run), _pairs(texts))
         for name, path in targets:
             output.write_file(run, name, path)
         if "github" in (fmt, *(n for n, _ in targets)):
