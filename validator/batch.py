@@ -28,6 +28,32 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# A small report checked in the parent before forking, so each child starts with the lazily built
+# state (compiled patterns, role words, profile caches) instead of rebuilding it per file: a cold
+# child takes about 100 ms a report, a warmed one about 20 ms.
+_SAMPLE = "\n".join([
+    "青石乡人民政府2024年法治政府建设年度报告",
+    "一、2024年推进法治政府建设的主要举措和成效",
+    "乡党委书记履行推进法治建设第一责任人职责，全年办理行政复议案件3件，调解纠纷21件。",
+    "二、存在的不足和原因",
+    "执法人员培训不足，原因是经费有限。",
+    "三、2025年推进法治政府建设的主要安排",
+    "青石乡人民政府",
+    "2025年1月10日",
+])
+WARM_FROM = 4  # files in a batch from which warming the parent pays for itself
+
+
+def _warm(names, rules, fail_on, cache, warmed: set) -> None:
+    from .checker import check_report
+    from .report import report_from_text
+
+    report = report_from_text(_SAMPLE, "warm-up.txt")
+    for name in sorted(set(names) - warmed):
+        check_report(report, name, rules, fail_on, cache)
+        warmed.add(name)
+
+
 def _load_and_check(path, profile, rules, fail_on, cache, masked=False):
     """Worker side: the result, the profiles it resolved that the parent has not (so later
     children inherit them and a folder's rule files are still read once), and with ``masked``
@@ -69,6 +95,7 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
             yield from results or bad
         return
     jobs = max(1, jobs)
+    warm, warmed = len(paths) >= WARM_FROM, set()
     running: dict[int, worker.Job] = {}
     ready: dict[int, Result | Unreadable] = {}
     following = 0  # the index of the next outcome to yield
@@ -80,6 +107,8 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
                 profile = profile_for(path)
                 for name in {profile or "national"} - set(cache):
                     cache[name] = resolve(name, rules)
+                if warm:
+                    _warm(set(cache), rules, fail_on, cache, warmed)
                 running[launched] = worker.Job(_load_and_check, (path, profile, rules, fail_on, cache, texts is not None),
                                                name=path, timeout=timeout, memory=memory)
                 launched += 1
