@@ -188,3 +188,12 @@ def test_similar_text_without_copies(tmp_path):
         (tmp_path / f"{unit}.txt").write_text("\n".join([title, *lines]), encoding="utf-8")
     result = _run("similar", str(tmp_path))
     assert result.exit_code == 0 and "未发现相似的报告" in result.stdout
+
+
+def test_bundled_rule_files_validate():
+    """Starts skip the schema for bundled files (parsed once, with libyaml): so they are validated here."""
+    from validator import ruleset
+
+    for path in [*ruleset.profile_files().values()]:
+        ruleset.load_file(path)
+    assert ruleset._LOADER in (getattr(__import__("yaml"), "CSafeLoader", None), __import__("yaml").SafeLoader)
