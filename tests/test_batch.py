@@ -196,4 +196,4 @@ def test_bundled_rule_files_validate():
 
     for path in [*ruleset.profile_files().values()]:
         ruleset.load_file(path)
-    assert ruleset._LOADER in (getattr(__import__("yaml"), "CSafeLoader", None), __import__("yaml").SafeLoader)
+    assert ruleset.parse_yaml.__module__ == "validator.yaml_fast" and __import__("validator.yaml_fast").yaml_fast.LOADER in (getattr(__import__("yaml"), "CSafeLoader", None), __import__("yaml").SafeLoader)

@@ -10,7 +10,9 @@ waiting for an earlier one, so memory stays flat however many files there are.
 from __future__ import annotations
 
 import os
+import pickle
 import select
+import signal
 import time
 from collections.abc import Callable, Iterator
 
@@ -96,48 +98,167 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
         return
     jobs = max(1, jobs)
     warm, warmed = len(paths) >= WARM_FROM, set()
-    running: dict[int, worker.Job] = {}
+    workers: list[_Worker] = []
     ready: dict[int, Result | Unreadable] = {}
     following = 0  # the index of the next outcome to yield
     launched = 0
+    masked = texts is not None
     try:
         while following < len(paths):
-            while launched < len(paths) and len(running) < jobs and launched - following < 2 * jobs:
+            while launched < len(paths) and launched - following < 2 * jobs:
+                idle = next((w for w in workers if w.index is None), None)
+                if idle is None and len(workers) >= jobs:
+                    break
                 path = paths[launched]
                 profile = profile_for(path)
                 for name in {profile or "national"} - set(cache):
                     cache[name] = resolve(name, rules)
                 if warm:
                     _warm(set(cache), rules, fail_on, cache, warmed)
-                running[launched] = worker.Job(_load_and_check, (path, profile, rules, fail_on, cache, texts is not None),
-                                               name=path, timeout=timeout, memory=memory)
+                if idle is None:
+                    idle = _Worker((rules, fail_on, cache, masked), memory, workers)
+                    workers.append(idle)
+                idle.give(launched, path, profile, timeout)
                 launched += 1
             if following in ready:
                 yield ready.pop(following)
                 following += 1
                 continue
-            _wait(running, ready, cache, texts)
+            _collect(workers, ready, cache, texts, memory)
     except BaseException as exc:
-        for job in running.values():
-            job.kill()
+        for w in workers:
+            w.kill()
+        workers.clear()
         if isinstance(exc, KeyboardInterrupt):
             exc.done, exc.total = following, len(paths)
         raise
+    finally:
+        for w in workers:
+            w.stop()
 
 
-def _wait(running: dict[int, worker.Job], ready: dict, cache: dict, texts: list | None) -> None:
-    """Collect whatever the running children have finished or overrun."""
-    now = time.monotonic()
-    deadlines = [j.deadline for j in running.values() if j.deadline is not None]
-    wait = max(0.0, min(deadlines) - now) if deadlines else None
-    readable, _, _ = select.select(list(running.values()), [], [], wait)
-    for job in readable:
-        if not job.read():
-            continue
-        index = next(i for i, j in running.items() if j is job)
-        del running[index]
+def _read_exact(fd: int, n: int) -> bytes:
+    out = bytearray()
+    while len(out) < n:
+        chunk = os.read(fd, n - len(out))
+        if not chunk:
+            return b""
+        out += chunk
+    return bytes(out)
+
+
+def _serve(tasks: int, results: int, args: tuple, memory: int | None) -> None:
+    """A worker child: check each (path, profile) it is sent, answer each, until its pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        worker.limit_memory(memory)
+        rules, fail_on, cache, masked = args
+        while True:
+            head = _read_exact(tasks, 4)
+            if not head:
+                break
+            path, profile = pickle.loads(_read_exact(tasks, int.from_bytes(head, "little")))
+            data = worker.payload_of(_load_and_check, (path, profile, rules, fail_on, cache, masked))
+            worker.write_all(results, len(data).to_bytes(4, "little") + data)
+    finally:
+        os._exit(0)
+
+
+class _Worker:
+    """A forked child that checks one file after another: the fork and the warm-up are paid once
+    per worker, not per file. A file over its time is killed with its worker, which is replaced;
+    a worker is also replaced after running out of memory and after FILES files, so what one
+    file leaves behind cannot build up."""
+
+    FILES = 500
+
+    def __init__(self, args: tuple, memory: int | None, siblings: list[_Worker]):
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            # A sibling's task pipe held open here would keep it from ever seeing its last task.
+            for fd in [task_w, result_r, *(f for s in siblings for f in (s.tasks, s.fd))]:
+                os.close(fd)
+            _serve(task_r, result_w, args, memory)
+        os.close(task_r)
+        os.close(result_w)
+        self.pid, self.tasks, self.fd = pid, task_w, result_r
+        self.buffer = bytearray()
+        self.index: int | None = None
+        self.name, self.deadline, self.timeout, self.served = "", None, None, 0
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def give(self, index: int, path: str, profile: str | None, timeout: float | None) -> None:
+        task = pickle.dumps((path, profile), protocol=pickle.HIGHEST_PROTOCOL)
+        worker.write_all(self.tasks, len(task).to_bytes(4, "little") + task)
+        self.index, self.name, self.timeout = index, path, timeout
+        self.deadline = time.monotonic() + timeout if timeout else None
+        self.served += 1
+
+    def read(self) -> bytes | None:
+        """The answer once it is whole, else None; EOFError when the child died."""
+        chunk = os.read(self.fd, 1 << 20)
+        if not chunk:
+            raise EOFError
+        self.buffer += chunk
+        if len(self.buffer) >= 4:
+            n = int.from_bytes(self.buffer[:4], "little")
+            if len(self.buffer) >= 4 + n:
+                message = bytes(self.buffer[4:4 + n])
+                del self.buffer[:4 + n]
+                return message
+        return None
+
+    def _close(self) -> int:
+        for fd in (self.tasks, self.fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        return os.waitpid(self.pid, 0)[1]
+
+    def stop(self) -> None:
+        """No more files: the child sees its task pipe close and exits."""
+        self._close()
+
+    def kill(self) -> int:
         try:
-            result, new, text = job.outcome()
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        return self._close()
+
+
+def _collect(workers: list[_Worker], ready: dict, cache: dict, texts: list | None, memory: int | None) -> None:
+    """Take the answers the busy workers have finished, and end those past their time."""
+    busy = [w for w in workers if w.index is not None]
+    deadlines = [w.deadline for w in busy if w.deadline is not None]
+    wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+    readable, _, _ = select.select(busy, [], [], wait)
+    for w in readable:
+        index = w.index
+        try:
+            message = w.read()
+        except EOFError:
+            workers.remove(w)
+            try:
+                worker._decode([], w.kill(), w.name, memory)
+            except InputError as exc:
+                ready[index] = Unreadable(exc.path, exc.problem)
+            continue
+        if message is None:
+            continue
+        w.index = None
+        payload = pickle.loads(message)
+        if payload[0] == "memory" or w.served >= w.FILES:
+            workers.remove(w)
+            w.kill()
+        try:
+            result, new, text = worker.decode(payload, w.name, memory)
         except InputError as exc:
             ready[index] = Unreadable(exc.path, exc.problem)
             continue
@@ -146,7 +267,9 @@ def _wait(running: dict[int, worker.Job], ready: dict, cache: dict, texts: list 
             texts.append(text)
         ready[index] = result
     now = time.monotonic()
-    for index, job in list(running.items()):
-        if job.deadline is not None and now >= job.deadline:
-            del running[index]
-            ready[index] = Unreadable(job.name, job.timed_out().problem)
+    for w in busy:
+        if w.index is not None and w.deadline is not None and now >= w.deadline and w in workers:
+            workers.remove(w)
+            w.kill()
+            ready[w.index] = Unreadable(w.name, f"处理超时（{w.timeout:g}秒）：文件过于复杂或已损坏，已停止处理"
+                                                "（可用 --timeout 调整时限）")

@@ -271,11 +271,11 @@ def extract_metadata(doc: Document) -> Metadata:
 def _plan_heading() -> re.Pattern:
     """A plan part's heading, whose year is the next one: the plan role's heading words of
     rules/national.yaml, the one list roles.py reads too."""
-    import yaml
+    from . import yaml_fast
 
     from .ruleset import rules_dir
 
-    data = yaml.safe_load((rules_dir() / "national.yaml").read_text(encoding="utf-8"))
+    data = yaml_fast.safe_load((rules_dir() / "national.yaml").read_text(encoding="utf-8"))
     return re.compile("|".join(f"(?:{p})" for p in data["roles"]["plan"]["headings"]))
 
 

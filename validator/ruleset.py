@@ -118,18 +118,7 @@ def _best_error(errors: list):
     return sorted(errors, key=lambda e: (-len(e.absolute_path), e.validator == "if"))[0]
 
 
-# libyaml's C loader when PyYAML was built with it (about ten times faster); safe either way.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str):
-    """YAML text to plain data with the safe loader (never arbitrary objects); what
-    ``yaml.safe_load`` does, with the C loader when there is one."""
-    loader = _LOADER(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+from .yaml_fast import safe_load as parse_yaml  # noqa: E402 - the C loader when there is one
 
 
 @lru_cache(maxsize=None)

@@ -32,32 +32,48 @@ def _address_space() -> int:
         return 0
 
 
+def limit_memory(memory: int | None) -> None:
+    """Cap this (child) process's address space at what it maps now plus ``memory``."""
+    if memory:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = _address_space() + memory
+        if hard != resource.RLIM_INFINITY:  # never above a limit set from outside (it cannot be raised)
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def payload_of(fn, args) -> bytes:
+    """``fn(*args)`` done, as the pickled message a child sends its parent."""
+    try:
+        payload = ("ok", fn(*args))
+    except InputError as exc:
+        payload = ("input", exc.path, exc.problem)
+    except RuleFault as exc:  # report-check's own defect: named as such, never as the file's
+        payload = ("fault", exc.rule, exc.path, type(exc.cause).__name__, str(exc.cause)[:300])
+    except MemoryError:
+        payload = ("memory",)
+    except Exception as exc:  # a library failing on a malformed file
+        payload = ("error", type(exc).__name__, str(exc)[:300])
+    try:
+        return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        return pickle.dumps(("memory",))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def _child(fn, args, w: int, memory: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        if memory:
-            import resource
-
-            cap = _address_space() + memory
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        try:
-            payload = ("ok", fn(*args))
-        except InputError as exc:
-            payload = ("input", exc.path, exc.problem)
-        except RuleFault as exc:  # report-check's own defect: named as such, never as the file's
-            payload = ("fault", exc.rule, exc.path, type(exc.cause).__name__, str(exc.cause)[:300])
-        except MemoryError:
-            payload = ("memory",)
-        except Exception as exc:  # a library failing on a malformed file
-            payload = ("error", type(exc).__name__, str(exc)[:300])
-        try:
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except MemoryError:
-            data = pickle.dumps(("memory",))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(w, view):]
+        limit_memory(memory)
+        write_all(w, payload_of(fn, args))
     finally:
         os._exit(0)
 
@@ -142,7 +158,11 @@ def _decode(chunks: list[bytes], status: int, name: str, memory: int | None):
     if not chunks:
         how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
         raise InputError(name, f"处理进程意外退出（{how}），文件可能已损坏")
-    payload = pickle.loads(b"".join(chunks))
+    return decode(pickle.loads(b"".join(chunks)), name, memory)
+
+
+def decode(payload: tuple, name: str, memory: int | None):
+    """A child's message: its value, or its failure raised as an InputError or RuleFault."""
     kind = payload[0]
     if kind == "ok":
         return payload[1]
