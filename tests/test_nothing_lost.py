@@ -56,17 +56,18 @@ def test_output_file_is_replaced_whole(tmp_path):
 def test_an_interrupted_batch_writes_nothing_and_says_how_far(tmp_path, sig):
     folder = tmp_path / "reports"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"报告{i:03d}.txt").write_text(REPORT * 20, encoding="utf-8")
+    # enough files that the batch (two workers, about 200 files a second) is still running at 1 s
+    for i in range(1200):
+        (folder / f"报告{i:04d}.txt").write_text(REPORT * 20, encoding="utf-8")
     target = tmp_path / "out.json"
     proc = subprocess.Popen([sys.executable, "-m", "validator", "check", str(folder), "-o", f"json:{target}"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)
+    time.sleep(1.0)
     proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr
     line = stderr.strip().splitlines()[-1]
-    assert line.startswith("report-check: 已中断：已处理 ") and "/400 个文件，没有写出任何结果" in line
+    assert line.startswith("report-check: 已中断：已处理 ") and "/1200 个文件，没有写出任何结果" in line
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-check-")] == []

@@ -150,17 +150,10 @@ def read_and_analyse(path: str) -> Report:
     return analyse(read_path(path))
 
 
-def _load_and_check(path, profile, rules, fail_on, cache, last_year=None):
-    """Worker side of :func:`check_paths`: the result, and the profiles it resolved that the
-    parent has not (so a folder's rule files are still read once)."""
-    known = set(cache)
-    result = check_report(read_and_analyse(path), profile, rules, fail_on, cache, last_year)
-    return result, {k: v for k, v in cache.items() if k not in known}
-
-
 def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error",
                 resolved: dict[str, Profile] | None = None, timeout: float | None = None,
-                memory: int | None = None, previous: str | None = None) -> tuple[list[Result], list[Unreadable]]:
+                memory: int | None = None, previous: str | None = None,
+                last_year: Report | None = None) -> tuple[list[Result], list[Unreadable]]:
     """Check every path, collecting the ones that cannot be read instead of stopping at them.
 
     ``profile_for(path)`` gives the profile for a path (None: infer it). A broken rule file is not
@@ -171,33 +164,37 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
     results: list[Result] = []
     unreadable: list[Unreadable] = []
     cache = resolved if resolved is not None else {}
-    last_year = load_previous(previous)
+    last_year = last_year or load_previous(previous)
+    if timeout:
+        for outcome in check_stream(paths, profile_for, rules, fail_on, jobs=1, timeout=timeout,
+                                    memory=memory, resolved=cache, previous=last_year):
+            (unreadable if isinstance(outcome, Unreadable) else results).append(outcome)
+        return results, unreadable
     try:
-        _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable, last_year)
+        _check_each(paths, profile_for, rules, fail_on, cache, results, unreadable, last_year)
     except KeyboardInterrupt as exc:  # the CLI says how far the batch got
         exc.done, exc.total = len(results) + len(unreadable), len(paths)
         raise
     return results, unreadable
 
 
-def _check_each(paths, profile_for, rules, fail_on, cache, timeout, memory, results, unreadable, last_year) -> None:
+def check_stream(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error", *,
+                 jobs: int = 1, timeout: float | None = None, memory: int | None = None,
+                 resolved: dict[str, Profile] | None = None, texts: list | None = None,
+                 previous: Report | None = None):
+    """Each path's Result or Unreadable, in the paths' order, as soon as it is known: up to
+    ``jobs`` files at once, each in a worker bounded by ``timeout`` and ``memory``
+    (validator/batch.py). Memory stays flat: nothing is kept once yielded. ``texts`` collects
+    the masked texts that :func:`validator.similar.pairs` compares."""
+    from .batch import check_stream as stream
+
+    return stream(paths, profile_for, rules, fail_on, jobs=jobs, timeout=timeout, memory=memory,
+                  resolved=resolved, texts=texts, previous=previous)
+
+
+def _check_each(paths, profile_for, rules, fail_on, cache, results, unreadable, last_year=None) -> None:
     for path in paths:
         profile = profile_for(path)
-        if timeout:
-            from . import worker
-
-            # Profiles are resolved here, so a broken rule file stops the run, not each file.
-            for name in {profile or "national"} - set(cache):
-                cache[name] = resolve(name, rules)
-            try:
-                result, new = worker.run(_load_and_check, path, profile, rules, fail_on, cache, last_year,
-                                         name=path, timeout=timeout, memory=memory)
-            except InputError as exc:
-                unreadable.append(Unreadable(exc.path, exc.problem))
-                continue
-            cache.update(new)
-            results.append(result)
-            continue
         try:
             document = read_path(path)
         except InputError as exc:

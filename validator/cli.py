@@ -145,27 +145,103 @@ def _targets(outputs, fmt):
     return targets
 
 
-def _run(files, settings, timeout: float | None = None, previous: str | None = None):
-    """Check every input; unreadable ones are collected, a broken rule file stops the run."""
-    from .catalogue import build
-    from .checker import check_paths
-    from .results import Run
-
-    found = _inputs(files, settings)
-    rules = tuple(settings["rules"])
-    reasons: dict[str, str] = {}
-
+def _profile_for(settings, reasons: dict):
     def profile_for(path: str):
         name, why = settings.profile_for(path)
         if why:
             reasons[path] = why
         return name
+    return profile_for
 
+
+def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=None) -> int:
+    """Check a batch and write each report as soon as it is done, in input order; the text
+    output ends with the totals. Only the compact summary view is kept. Returns the exit code."""
+    from . import output
+    from .checker import check_stream, load_previous
+    from .limits import MEMORY_BYTES
+    from .summary import Tally, write
+
+    found = _inputs(files, settings)
+    reasons: dict[str, str] = {}
+    tally = Tally(keep_findings=bool(summary_file and summary_file.lower().endswith(".xlsx")))
+    texts = [] if _wants_pairs(summary_file) else None
+    for skipped in found.skipped:
+        tally.add(skipped)
+        click.echo(f"report-check: {skipped.path}: {skipped.problem}", err=True)
+    render = _one_renderer(fmt, color)
+    wrote = False
+    try:
+        last_year = load_previous(previous)
+        for outcome in check_stream(found.files, _profile_for(settings, reasons), tuple(settings["rules"]),
+                                    settings["fail-on"], jobs=jobs, timeout=timeout, memory=MEMORY_BYTES,
+                                    texts=texts, previous=last_year):
+            if outcome.path in reasons and hasattr(outcome, "profile_reason"):
+                outcome.profile_reason = reasons.pop(outcome.path)
+            tally.add(outcome)
+            if not hasattr(outcome, "checklist"):
+                click.echo(f"report-check: {outcome.path}: {outcome.problem}", err=True)
+            block = render(outcome)
+            if block and fmt == "text":
+                block = ("\n\n" if wrote else "") + block
+            wrote = wrote or bool(block)
+            output.emit(block, fmt)
+        if fmt == "text" and wrote:
+            from .formatters.text import totals
+
+            output.emit(("\n\n" + totals(tally, color=color) if len(tally.rows) > 1 else "") + "\n", fmt)
+        if summary_file:
+            write(summary_file, tally, _pairs(texts))
+    except (InputError, RuleFault) as exc:
+        _fail(exc)
+    if tally.unreadable:
+        return EXIT_USAGE
+    return 1 if any(r.status == "fail" for r in tally.rows) else 0
+
+
+def _wants_pairs(summary_file) -> bool:
+    """The xlsx and html summaries list the reports that copy each other."""
+    return bool(summary_file) and summary_file.lower().endswith((".xlsx", ".html"))
+
+
+def _pairs(texts):
+    if texts is None:
+        return []
+    from .similar import pairs
+
+    return pairs(sorted(texts, key=lambda t: t.path))
+
+
+def _one_renderer(fmt, color):
+    """How one report is written: a jsonl line, or its text block (unreadable files go to stderr)."""
+    if fmt == "jsonl":
+        from .formatters.jsonl import line
+
+        return line
+    from .formatters.text import render_one
+
+    return lambda outcome: render_one(outcome, color=color) if hasattr(outcome, "checklist") else ""
+
+
+def _run(files, settings, timeout: float | None = None, jobs: int = 1, texts: list | None = None,
+         previous: str | None = None):
+    """Check every input; unreadable ones are collected, a broken rule file stops the run."""
+    from .catalogue import build
+    from .checker import check_stream, load_previous
+    from .results import Run, Unreadable
+
+    found = _inputs(files, settings)
+    rules = tuple(settings["rules"])
+    reasons: dict[str, str] = {}
+    profile_for = _profile_for(settings, reasons)
     try:
         from .limits import MEMORY_BYTES
 
-        results, unreadable = check_paths(found.files, profile_for, rules, settings["fail-on"],
-                                          timeout=timeout, memory=MEMORY_BYTES, previous=previous)
+        results, unreadable = [], []
+        last_year = load_previous(previous)
+        for o in check_stream(found.files, profile_for, rules, settings["fail-on"], jobs=jobs,
+                              timeout=timeout, memory=MEMORY_BYTES, texts=texts, previous=last_year):
+            (unreadable if isinstance(o, Unreadable) else results).append(o)
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
@@ -217,11 +293,15 @@ def _interruptible():
 @click.option("--no-config", is_flag=True, help="不读取配置文件")
 @click.option("--show-config", is_flag=True, help="显示生效的设置及其来源，然后退出")
 @click.option("--color/--no-color", default=None, help="彩色输出（缺省：终端时彩色）")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="同时检查的文件数（缺省：CPU 核数）；结果顺序与此无关")
+@click.option("--summary", "summary_file", type=click.Path(dir_okay=False),
+              help="另外写一份汇总表：.csv、.xlsx 或 .html（每份报告一行，每条规则一列）")
 @click.option("--previous", "previous", type=click.Path(dir_okay=False), metavar="上一年度报告",
               help="上一年度的报告（任何支持的格式）：比较照搬的句子和未更新的数字（reuse.previous-year）")
 @_bounds
 def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
-              show_config, color, previous, timeout, max_size) -> None:
+              show_config, color, jobs, summary_file, previous, timeout, max_size) -> None:
     """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
 
     退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
@@ -235,8 +315,20 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         sys.exit(0)
     targets = _targets(outputs, fmt)
     _set_max_size(max_size)
+    if summary_file and not summary_file.lower().endswith((".csv", ".xlsx", ".html")):
+        _fail(InputError(summary_file, "--summary 的文件扩展名应为 .csv、.xlsx 或 .html"))
+    if color is None:
+        color = sys.stdout.isatty()
+    from .batch import default_jobs
+
+    jobs = jobs or default_jobs()
+    if fmt in ("text", "jsonl") and not targets and not settings["baseline"]:
+        with _interruptible():
+            failed = _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous)
+        sys.exit(failed)
+    texts = [] if _wants_pairs(summary_file) else None
     with _interruptible():
-        run = _run(files, settings, timeout, previous)
+        run = _run(files, settings, timeout, jobs, texts, previous)
     if settings["baseline"]:
         from . import baseline
 
@@ -249,10 +341,12 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
         click.echo(f"report-check: {bad.path}: {bad.problem}", err=True)
     for entry in run.stale:
         click.echo(f"report-check: 基线条目已不再出现，可以删除：{entry.describe()}", err=True)
-    if color is None:
-        color = sys.stdout.isatty()
     try:
         output.show(run, fmt, color=color)
+        if summary_file:
+            from .summary import tally_of, write
+
+            write(summary_file, tally_of(run), _pairs(texts))
         for name, path in targets:
             output.write_file(run, name, path)
         if "github" in (fmt, *(n for n, _ in targets)):
@@ -262,6 +356,32 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
     if any(not u.skipped for u in run.unreadable):
         sys.exit(EXIT_USAGE)
     sys.exit(1 if run.failed else 0)
+
+
+@main.command("similar")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=0.8, show_default=True,
+              help="相同比例达到该值的两份报告列为相似（0–1）")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式")
+@_bounds
+def similar_cmd(files, threshold, fmt, timeout, max_size) -> None:
+    """列出内容大体相同的报告（FILES 为文件或目录；比较前去掉单位名称、地名、年份和数字）。"""
+    from . import similar
+    from .checker import expand_all
+    from .limits import MEMORY_BYTES
+    from .output import emit
+
+    _set_max_size(max_size)
+    try:
+        found = expand_all(list(files))
+        texts, unreadable = similar.load(found.files, timeout or None, MEMORY_BYTES)
+    except InputError as exc:
+        _fail(exc)
+    for path, problem in unreadable:
+        click.echo(f"report-check: {path}: {problem}", err=True)
+    pairs = similar.pairs(texts, threshold)
+    emit(similar.to_json(pairs, unreadable) if fmt == "json" else similar.to_text(pairs, unreadable), fmt)
 
 
 @main.command("baseline")

@@ -14,9 +14,9 @@ _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 def _table() -> dict[str, str]:
     from importlib import resources
 
-    import yaml
+    from . import yaml_fast
 
-    return yaml.safe_load(resources.files("validator.data").joinpath("click_zh.yaml").read_text(encoding="utf-8"))
+    return yaml_fast.safe_load(resources.files("validator.data").joinpath("click_zh.yaml").read_text(encoding="utf-8"))
 
 
 def gettext(message: str) -> str:

@@ -153,10 +153,10 @@ def _words(value) -> list[str]:
 
 
 def _load_words() -> dict:
-    import yaml
+    from . import yaml_fast
 
     text = resources.files("validator.data").joinpath("figure_words.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml_fast.safe_load(text)
 
 
 _WORDS = _load_words()

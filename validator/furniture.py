@@ -126,11 +126,11 @@ def header_source(norm: str) -> str | None:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     """rules/page-furniture.yaml: the site columns and the residue phrases a province extends."""
-    import yaml
+    from . import yaml_fast
 
     from .ruleset import rules_dir
 
-    return yaml.safe_load((rules_dir() / "page-furniture.yaml").read_text(encoding="utf-8")) or {}
+    return yaml_fast.safe_load((rules_dir() / "page-furniture.yaml").read_text(encoding="utf-8")) or {}
 
 
 def column_names() -> frozenset[str]:

@@ -18,7 +18,7 @@ from .results import Run
 
 # Terminal marks and what a narrow console shows instead, best first.
 MARKS = {"✓": ("√", "+"), "✗": ("×", "x"), "–": ("-",), "…": ("...",), "→": ("->",)}
-MACHINE = ("json", "sarif", "junit", "codeclimate", "github", "markdown", "html")
+MACHINE = ("json", "jsonl", "sarif", "junit", "codeclimate", "github", "markdown", "html")
 
 
 def _encoding(stream) -> str:

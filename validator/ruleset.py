@@ -119,6 +119,16 @@ def _best_error(errors: list):
     return sorted(errors, key=lambda e: (-len(e.absolute_path), e.validator == "if"))[0]
 
 
+from .yaml_fast import safe_load as parse_yaml  # noqa: E402 - the C loader when there is one
+
+
+@lru_cache(maxsize=None)
+def _load_bundled(path: str) -> dict:
+    """A bundled rule file, parsed once per process and not validated again: the tests validate
+    every bundled file with :func:`load_file`, so a start does not pay for the schema."""
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
+
+
 def load_file(path: Path | str) -> dict:
     """Load and validate one rule file; any problem is an InputError naming it."""
     path = Path(path)
@@ -130,7 +140,7 @@ def load_file(path: Path | str) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(name, f"无法读取规则文件（{exc}）") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行：" if mark else ""
@@ -329,7 +339,7 @@ def _bundled_chain(name: str) -> list[tuple[str, dict]]:
             raise InputError(str(files[name]), f"extends 形成循环：{current}")
         if current not in files:
             raise InputError(str(files[seen[-1]]), f"extends 指向不存在的规则配置“{current}”")
-        data = load_file(files[current])
+        data = _load_bundled(str(files[current]))
         seen.append(current)
         chain.append((_display(files[current]), data))
         current = data.get("extends")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
+from . import yaml_fast
 
 # A phrase that names the reporter's whole area or itself is not a unit ("全区", "我局", "各乡镇").
 _NOT_A_NAME = re.compile(r"^(全|我|本|各|该|此|其|两|我们|上级|下级|有关|相关|乡镇|镇街|县区|市县|区县)")
@@ -38,7 +38,7 @@ def kinds() -> tuple[UnitKind, ...]:
     for name, path in profile_files().items():
         if name == "national":
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_fast.safe_load(path.read_text(encoding="utf-8")) or {}
         out.append(UnitKind(name, data.get("title", name),
                             tuple(re.compile(p) for p in data.get("match", [])),
                             tuple(data.get("cues", []))))

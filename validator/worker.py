@@ -32,34 +32,105 @@ def _address_space() -> int:
         return 0
 
 
+def limit_memory(memory: int | None) -> None:
+    """Cap this (child) process's address space at what it maps now plus ``memory``."""
+    if memory:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = _address_space() + memory
+        if hard != resource.RLIM_INFINITY:  # never above a limit set from outside (it cannot be raised)
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def payload_of(fn, args) -> bytes:
+    """``fn(*args)`` done, as the pickled message a child sends its parent."""
+    try:
+        payload = ("ok", fn(*args))
+    except InputError as exc:
+        payload = ("input", exc.path, exc.problem)
+    except RuleFault as exc:  # report-check's own defect: named as such, never as the file's
+        payload = ("fault", exc.rule, exc.path, type(exc.cause).__name__, str(exc.cause)[:300])
+    except MemoryError:
+        payload = ("memory",)
+    except Exception as exc:  # a library failing on a malformed file
+        payload = ("error", type(exc).__name__, str(exc)[:300])
+    try:
+        return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        return pickle.dumps(("memory",))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def _child(fn, args, w: int, memory: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        if memory:
-            import resource
-
-            cap = _address_space() + memory
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        try:
-            payload = ("ok", fn(*args))
-        except InputError as exc:
-            payload = ("input", exc.path, exc.problem)
-        except RuleFault as exc:  # report-check's own defect: named as such, never as the file's
-            payload = ("fault", exc.rule, exc.path, type(exc.cause).__name__, str(exc.cause)[:300])
-        except MemoryError:
-            payload = ("memory",)
-        except Exception as exc:  # a library failing on a malformed file
-            payload = ("error", type(exc).__name__, str(exc)[:300])
-        try:
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except MemoryError:
-            data = pickle.dumps(("memory",))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(w, view):]
+        limit_memory(memory)
+        write_all(w, payload_of(fn, args))
     finally:
         os._exit(0)
+
+
+class Job:
+    """One child at work: started at once, collected when its pipe says it is done or its time
+    is up. Several can run side by side (validator/batch.py selects on their pipes)."""
+
+    def __init__(self, fn, args, *, name: str, timeout: float | None, memory: int | None):
+        self.name, self.timeout, self.memory = name, timeout, memory
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            _child(fn, args, w, memory)
+        os.close(w)
+        self.pid, self.fd = pid, r
+        self.chunks: list[bytes] = []
+        self.deadline = None if not timeout else time.monotonic() + timeout
+        self.done = False
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def read(self) -> bool:
+        """Take what the child has written; True once it has finished writing."""
+        chunk = os.read(self.fd, 1 << 20)
+        if chunk:
+            self.chunks.append(chunk)
+            return False
+        self.done = True
+        return True
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+            os.waitpid(self.pid, 0)
+
+    def timed_out(self) -> InputError:
+        self.kill()
+        return InputError(self.name, f"处理超时（{self.timeout:g}秒）：文件过于复杂或已损坏，已停止处理"
+                                     "（可用 --timeout 调整时限）")
+
+    def outcome(self):
+        """The child's return value, or its failure raised as :func:`run` raises it."""
+        _, status = os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        self.fd = -1
+        return _decode(self.chunks, status, self.name, self.memory)
 
 
 def run(fn, *args, name: str, timeout: float | None = limits.TIMEOUT_SECONDS,
@@ -68,39 +139,30 @@ def run(fn, *args, name: str, timeout: float | None = limits.TIMEOUT_SECONDS,
     of memory or a crash, each as an InputError naming ``name`` and the limit."""
     if not available():
         return fn(*args)
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        _child(fn, args, w, memory)
-    os.close(w)
-    chunks: list[bytes] = []
-    deadline = None if not timeout else time.monotonic() + timeout
+    job = Job(fn, args, name=name, timeout=timeout, memory=memory)
     try:
         while True:
-            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([r], [], [], wait)
+            wait = None if job.deadline is None else max(0.0, job.deadline - time.monotonic())
+            ready, _, _ = select.select([job], [], [], wait)
             if not ready:
-                os.kill(pid, signal.SIGKILL)
-                raise InputError(name, f"处理超时（{timeout:g}秒）：文件过于复杂或已损坏，已停止处理"
-                                       "（可用 --timeout 调整时限）")
-            chunk = os.read(r, 1 << 20)
-            if not chunk:
+                raise job.timed_out()
+            if job.read():
                 break
-            chunks.append(chunk)
     except BaseException:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        job.kill()
         raise
-    finally:
-        os.close(r)
-        _, status = os.waitpid(pid, 0)
+    return job.outcome()
+
+
+def _decode(chunks: list[bytes], status: int, name: str, memory: int | None):
     if not chunks:
         how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
         raise InputError(name, f"处理进程意外退出（{how}），文件可能已损坏")
-    payload = pickle.loads(b"".join(chunks))
+    return decode(pickle.loads(b"".join(chunks)), name, memory)
+
+
+def decode(payload: tuple, name: str, memory: int | None):
+    """A child's message: its value, or its failure raised as an InputError or RuleFault."""
     kind = payload[0]
     if kind == "ok":
         return payload[1]

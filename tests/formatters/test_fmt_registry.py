@@ -9,7 +9,7 @@ from validator.errors import InputError
 
 
 def test_names_lists_every_format_text_first():
-    assert formatters.names() == ["text", "json", "sarif", "junit", "github", "markdown", "codeclimate", "html"]
+    assert formatters.names() == ["text", "json", "sarif", "junit", "github", "markdown", "codeclimate", "html", "jsonl"]
 
 
 @pytest.mark.parametrize("name", formatters.names())

@@ -27,6 +27,7 @@ FORMATTERS: dict[str, str] = {
     "markdown": "markdown",
     "codeclimate": "codeclimate",
     "html": "html",
+    "jsonl": "jsonl",
 }
 # The outline command's views of one analysed report, behind the same ``render(x, *, color=False)``.
 OUTLINE_FORMATTERS: dict[str, str] = {

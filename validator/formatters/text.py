@@ -38,8 +38,21 @@ def render(run: Run, *, color: bool = False) -> str:
         blocks.append("\n".join([paint("基线中已不再出现的条目（可以删除）", "bold")]
                                 + [f"  {e.describe()}" for e in run.stale]))
     if results and len(results) + len(run.unreadable) > 1:
-        blocks.append(_total(run, paint))
+        from ..summary import tally_of
+
+        blocks.append(totals(tally_of(run), color=color))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def render_one(result: Result, *, color: bool = False) -> str:
+    """One report's block, for a batch written report by report (no trailing newline)."""
+    return _document(result, _painter(color))
+
+
+def totals(tally, *, color: bool = False) -> str:
+    """The end of a batch: the 合计 line, then the most-missed items and the unreadable files
+    (summary.Tally), so a streamed batch and a collected one end the same way."""
+    return _total(tally, _painter(color)) + tally.details_text()
 
 
 def _painter(color: bool):
@@ -189,21 +202,21 @@ def _summary(result: Result, paint) -> str:
     return f"结果：{verdict}  {_counts(result.counts, paint)}"
 
 
-def _total(run: Run, paint) -> str:
-    results = run.results
+def _total(tally, paint) -> str:
+    checked = tally.checked
     totals = {s: 0 for s in SEVERITIES}
-    for r in results:
+    for r in checked:
         for sev, n in r.counts.items():
             totals[sev] += n
-    failed = sum(1 for r in results if r.failed)
-    passed = len(results) - failed
+    failed = sum(1 for r in checked if r.status == "fail")
+    passed = len(checked) - failed
     passed_text = paint(str(passed), "green") if passed else str(passed)
     failed_text = paint(str(failed), "red") if failed else str(failed)
     verdict = f"通过 {passed_text}  不通过 {failed_text}"
-    errors = sum(1 for u in run.unreadable if not u.skipped)
-    skipped = len(run.unreadable) - errors
+    errors = len(tally.unreadable)
+    skipped = len(tally.rows) - len(checked) - errors
     if errors:
         verdict += f"  无法读取 {paint(str(errors), 'red')}"
     if skipped:
         verdict += f"  跳过 {skipped}"
-    return f"合计：{len(results)} 份报告  {verdict}  {_counts(totals, paint)}"
+    return f"合计：{len(checked)} 份报告  {verdict}  {_counts(totals, paint)}"
