@@ -92,11 +92,6 @@ def _save_as_hint(suffix: str) -> str:
     return (f"已跳过：{SAVE_AS[suffix]}（{suffix}）格式无法直接检查，请另存为 .docx（Word）或 .pdf 后再检查")
 
 
-def expand(paths: list[str]) -> list[str]:
-    """The files :func:`expand_all` would check."""
-    return expand_all(paths).files
-
-
 def check_report(report: Report, profile: str | None = None, rules: tuple[str, ...] = (),
                  fail_on: str = "error", resolved: dict[str, Profile] | None = None,
                  previous: Report | None = None) -> Result:
