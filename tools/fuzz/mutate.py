@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from validator import outline_view  # noqa: E402
+from validator.formatters import render_outline  # noqa: E402
 from validator.checker import check_report  # noqa: E402
 from validator.errors import InputError  # noqa: E402
 from validator.formatters import render  # noqa: E402
@@ -128,8 +128,8 @@ def one(data: bytes, ext: str) -> None:
         out.encode("utf-8")
         if fmt in ("json", "sarif"):
             json.loads(out, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"{c} in JSON")))
-    json.loads(outline_view.to_json(report), parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
-    outline_view.to_text(report).encode("utf-8")
+    json.loads(render_outline("json", report), parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    render_outline("text", report).encode("utf-8")
 
 
 def save(data: bytes, ext: str, why: str) -> Path:

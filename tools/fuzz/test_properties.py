@@ -15,7 +15,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from validator import outline_view
+from validator.formatters import render_outline
 from validator.checker import check_report
 from validator.errors import InputError
 from validator.figures import chinese_to_number, extract
@@ -77,5 +77,5 @@ def test_any_outline_checks_cleanly(lines, signed, fmt):
     except InputError:
         return
     result = check_report(report)
-    json.loads(outline_view.to_json(report), parse_constant=lambda c: (_ for _ in ()).throw(AssertionError(c)))
+    json.loads(render_outline("json", report), parse_constant=lambda c: (_ for _ in ()).throw(AssertionError(c)))
     assert result.findings is not None
