@@ -56,6 +56,11 @@ def sentences(block: Block, report=None) -> list[tuple[int, int, list[Placed]]]:
     return _split(block.norm, extract(block.norm))
 
 
+def sentence_excerpt(block: Block, start: int, end: int, width: int = 60) -> str:
+    """The sentence a figure check quotes, as written, cut at ``width`` characters."""
+    return block.original(start, min(end, start + width)) + ("…" if end > start + width else "")
+
+
 def _split(norm: str, figures: list[Figure]) -> list[tuple[int, int, list[Placed]]]:
     out = []
     start = 0

@@ -13,7 +13,7 @@ import re
 
 from pydantic import Field
 
-from ..arithmetic import Placed, sentences, show, tolerance, decimals
+from ..arithmetic import Placed, sentence_excerpt, sentences, show, tolerance, decimals
 from .base import Context, Hit, Outcome, Patterns, ScopedOptions, scope_blocks
 
 NAME = "yoy"
@@ -101,7 +101,7 @@ def check(options: Options, ctx: Context) -> Outcome:
                 hit = _check_one(p, *pair) if pair else None
                 if hit is not None:
                     hit.line = block.line
-                    hit.excerpt = block.original(start, min(end, start + 60)) + ("…" if end > start + 60 else "")
+                    hit.excerpt = sentence_excerpt(block, start, end)
                     hits.append(hit)
     if hits:
         return Outcome(violations=hits)

@@ -15,7 +15,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..arithmetic import Placed, sentences, show, same_kind
+from ..arithmetic import Placed, sentence_excerpt, sentences, show, same_kind
 from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
 
 NAME = "sum"
@@ -114,7 +114,7 @@ def check(options: Options, ctx: Context) -> Outcome:
         for start, end, placed in sentences(block, ctx.report):
             for hit in _sentence(options, placed):
                 hit.line = block.line
-                hit.excerpt = block.original(start, min(end, start + 60)) + ("…" if end > start + 60 else "")
+                hit.excerpt = sentence_excerpt(block, start, end)
                 hits.append(hit)
     if hits:
         return Outcome(violations=hits)
