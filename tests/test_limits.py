@@ -177,3 +177,16 @@ def test_a_pdf_of_thousands_of_empty_pages_ends_within_seconds(tmp_path, pages, 
     out = cli("check", str(pdf))
     assert time.monotonic() - start < 10
     assert out.exit_code == 2 and message in out.stderr
+
+
+def test_a_pdf_dictionary_keyed_by_arrays_is_called_damaged_at_once():
+    """fuzz_8fa706ccf516.pdf: a duplicated trailer chunk made pdfminer print every array key whole
+    (7 s and 1.4 GB); the key is now named by its type, and the file is refused in a blink."""
+    from validator.readers import pdf
+
+    data = (ROOT / "tests" / "fuzz_regressions" / "fuzz_8fa706ccf516.pdf").read_bytes()
+    start = time.monotonic()
+    with pytest.raises(InputError) as exc:
+        pdf.read(data, "坏.pdf")
+    assert time.monotonic() - start < 2
+    assert exc.value.problem == "PDF 文件已损坏或不完整"

@@ -2,8 +2,11 @@
 
 pdfminer inflates every stream whole, parses a page's drawing commands in Python and expands
 every ToUnicode range into a dict entry: a 62 KB file inflating to a 20 MB content stream takes
-minutes, and one range of 2^24 codes takes gigabytes. pdfminer offers no limits, so three of its
-functions are wrapped here; each bound raises :class:`PdfLimit`, which names the limit.
+minutes, and one range of 2^24 codes takes gigabytes. A damaged dictionary whose key is not a
+name makes pdfminer print the key whole (``str`` of a nested array that shares its parts) to use
+as a key: seconds and gigabytes for a 72 KB file. pdfminer offers no limits, so four of its
+functions are wrapped here; each bound raises :class:`PdfLimit`, which names the limit, or (for
+the key) replaces the printout with a short name.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ _installed = False
 
 
 def install() -> None:
-    """Wrap pdfminer's inflate, content parser and CMap ranges (once per process)."""
+    """Wrap pdfminer's inflate, content parser, CMap ranges and dictionary keys (once per process)."""
     global _installed
     if _installed:
         return
@@ -80,4 +83,16 @@ def install() -> None:
         do_keyword(self, pos, token)
 
     parser.do_keyword = bounded_do_keyword
+
+    from pdfminer import pdfdocument, psparser
+
+    literal_name = psparser.literal_name
+
+    def bounded_literal_name(x) -> str:
+        if isinstance(x, psparser.PSLiteral) or psparser.settings.STRICT:
+            return literal_name(x)
+        return f"<{type(x).__name__}>"  # a damaged key: its text is never used, only its slot
+
+    for module in (psparser, cmapdb, pdfdocument):
+        module.literal_name = bounded_literal_name
     _installed = True
