@@ -10,7 +10,6 @@ approximate (约, 近, 余, 多, 以上, 左右, 超) cannot be recomputed and i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from .document import Block
@@ -20,13 +19,21 @@ _SENTENCE_END = re.compile(r"[。;!?]")
 APPROXIMATE = frozenset({"约", "近", "余", "多", "以上", "左右", "超", "逾"})
 
 
-@dataclass(frozen=True)
 class Placed:
-    """A figure of one sentence with the words since the previous figure (or the sentence start)."""
+    """A figure of one sentence with the words since the previous figure (or the sentence start).
 
-    figure: Figure
-    lead: str
-    index: int  # position in its sentence's figure list
+    A plain slotted class: the split makes one per figure of every paragraph that holds a total,
+    a share or a change, and a frozen dataclass's ``__init__`` doubles that cost."""
+
+    __slots__ = ("figure", "lead", "index")
+
+    def __init__(self, figure: Figure, lead: str, index: int):
+        self.figure = figure
+        self.lead = lead
+        self.index = index  # position in its sentence's figure list
+
+    def __repr__(self) -> str:
+        return f"Placed({self.figure.text!r}, lead={self.lead!r})"
 
     @property
     def exact(self) -> bool:

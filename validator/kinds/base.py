@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -99,6 +99,24 @@ def compile_any(patterns: tuple[str, ...]) -> re.Pattern | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def per_options(build):
+    """Cache what ``build`` derives from a rule's options, keyed by the options object itself:
+    hashing a frozen pydantic model (and comparing it on a hit) costs more than the regex
+    compile it would save, so the key is identity, checked against the object kept alive."""
+    cache: dict[int, tuple[Options, object]] = {}
+
+    @wraps(build)
+    def derived(options):
+        hit = cache.get(id(options))
+        if hit is None or hit[0] is not options:
+            if len(cache) >= 512:
+                cache.clear()  # a long-running server loading many users' rule files
+            hit = cache[id(options)] = (options, build(options))
+        return hit[1]
+
+    return derived
 
 
 def pattern(options: Options, key: str) -> re.Pattern | None:

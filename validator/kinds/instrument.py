@@ -29,7 +29,7 @@ from pydantic import Field, field_validator
 
 from ..textindex import joined
 from ..units import kind_of
-from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, compile_any, excerpt
+from .base import Context, Hit, Options as BaseOptions, Outcome, Patterns, compile_any, excerpt, per_options
 
 NAME = "instrument"
 CHECKS = {
@@ -129,6 +129,7 @@ def _title_rx(name: str) -> str:
 _COMPILED: dict[tuple[str, str], Registry] = {}
 
 
+@per_options
 def compiled(options: Options) -> Registry:
     """The bundled registry plus the rule's own instruments, compiled once per distinct pair."""
     import json

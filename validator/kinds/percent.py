@@ -16,7 +16,7 @@ import re
 from pydantic import Field
 
 from ..arithmetic import Placed, sentences, show, same_kind, tolerance, decimals
-from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, per_options, scope_blocks
 
 NAME = "percent-recompute"
 DETAILS = ("numerator", "denominator", "computed", "found")  # placeholders its findings fill
@@ -35,14 +35,22 @@ def _fits(n: float, d: float, pct, written: float) -> bool:
     return d > 0 and abs(n / d * 100 - written) <= tolerance(pct)
 
 
+@per_options
+def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Pattern | None, re.Pattern, re.Pattern | None]:
+    """The options' patterns, compiled once per rule rather than once per figure:
+    (share words, outside words, total words, rate words, rate stems)."""
+    return (re.compile("^(?:" + "|".join(options.share) + ")$"), compile_any(options.outside),
+            compile_any(options.total), re.compile(r"([^\d,.;:()]{%d})率(?:为|达到?|是)?$" % options.rate_stem),
+            re.compile("(?:" + ")|(?:".join(options.rates) + ")") if options.rates else None)
+
+
 def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]) -> Hit | None:
     """占-form: the count just before the share, divided by a total stated before it."""
     pct, num = placed[i], placed[i - 1]
     gap = pct.lead.lstrip(",(")
-    rx = re.compile("^(?:" + "|".join(options.share) + ")$")
-    if not rx.match(gap) or compile_any(options.outside).search(gap) or num.figure.is_percent or not num.exact:
+    share_rx, outside_rx, total_rx, _, _ = _patterns(options)
+    if not share_rx.match(gap) or outside_rx and outside_rx.search(gap) or num.figure.is_percent or not num.exact:
         return None
-    total_rx = compile_any(options.total)
     seq = earlier + [num]
     # A total is named as one ("共收到1113件") or opens a breakdown ("受理160件，其中…").
     named = {id(t) for t, after in zip(seq, seq[1:]) if total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中")}
@@ -58,11 +66,12 @@ def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]
 def _rate(options: Options, placed: list[Placed], i: int) -> Hit | None:
     """率-form: "办结2331件，办结率96.4%": the count whose words hold the rate's stem, over a count before it."""
     pct = placed[i]
-    m = re.search(r"([^\d,.;:()]{%d})率(?:为|达到?|是)?$" % options.rate_stem, pct.lead)
-    if not m or compile_any(options.outside).search(pct.lead):
+    _, outside_rx, _, rate_rx, stems_rx = _patterns(options)
+    m = rate_rx.search(pct.lead) if "率" in pct.lead else None
+    if not m or outside_rx and outside_rx.search(pct.lead):
         return None
     stem = m.group(1)
-    if not any(re.fullmatch(r, stem) for r in options.rates):
+    if stems_rx is None or not stems_rx.fullmatch(stem):
         return None
     nums = [p for p in placed[:i] if not p.figure.is_percent]
     hit = next((k for k in range(len(nums) - 1, -1, -1) if stem in nums[k].lead), None)

@@ -16,7 +16,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..arithmetic import Placed, sentence_excerpt, sentences, show, same_kind
-from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, per_options, scope_blocks
 
 NAME = "sum"
 CHECKS = {"part": "部分大于整体（整改多于发现、办结多于受理、其中一项多于总数）"}
@@ -33,6 +33,9 @@ class Options(ScopedOptions):
     total: Patterns = Field(("共", "合计", "总计", "总共", "累计"), description="总数前的用语")
     skip: Patterns = Field(("同比", "上年", "去年", "较", "比", "增", "减", "下降", "提高"), description="计数前出现这些用语时不是本期的组成部分")
     pairs: tuple[Pair, ...] = Field((), description="整体和部分的用语对：同一句中部分不能多于整体")
+
+
+_BREAKDOWN = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:]?其中")  # a count, then 其中
 
 
 def _joined(gap: str) -> bool:
@@ -58,12 +61,21 @@ def _detail(parts: list[Placed], total: Placed) -> dict:
             "sum": show(sum(p.figure.value for p in parts)), "total": show(total.figure.value)}
 
 
+@per_options
+def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Pattern, re.Pattern | None]:
+    """The options' patterns, compiled once per rule rather than once per sentence:
+    (total before a figure, skip words, total cue in a paragraph, part words of the pairs)."""
+    total = "|".join(options.total)
+    return (re.compile("^[,:]?(?:" + total + ")"), compile_any(options.skip),
+            re.compile("(?:" + total + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]"),
+            re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None)
+
+
 def _sentence(options: Options, placed: list[Placed]) -> list[Hit]:
     hits: list[Hit] = []
     if len(placed) < 2:
         return hits  # a whole and a part are two figures
-    total_rx = re.compile("^[,:]?(?:" + "|".join(options.total) + ")")
-    skip_rx = compile_any(options.skip)
+    total_rx, skip_rx, _, _ = _patterns(options)
     for i, p in enumerate(placed):
         if p.figure.is_percent or not p.exact:
             continue
@@ -102,12 +114,10 @@ def check(options: Options, ctx: Context) -> Outcome:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
     # Cheap tests first: a total right before a number after a 、 list, 其中, or both words of a pair.
-    total_cue = re.compile("(?:" + "|".join(options.total) + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]")
-    breakdown = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:]?其中")  # a count, then 其中
-    part_rx = re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None
+    _, _, total_cue, part_rx = _patterns(options)
     for block in blocks:
         norm = block.norm
-        if not ("其中" in norm and breakdown.search(norm) or "、" in norm and total_cue.search(norm)
+        if not ("其中" in norm and _BREAKDOWN.search(norm) or "、" in norm and total_cue.search(norm)
                 or part_rx is not None and part_rx.search(norm)
                 and any(p.whole in norm and p.part in norm for p in options.pairs)):
             continue  # nothing here is stated as adding up
