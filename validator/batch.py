@@ -14,6 +14,7 @@ import pickle
 import select
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 
 from . import worker
@@ -47,24 +48,31 @@ WARM_FROM = 4  # files in a batch from which warming the parent pays for itself
 
 
 def _warm(names, rules, fail_on, cache, warmed: set) -> None:
+    pending = sorted(set(names) - warmed)
+    if not pending:
+        return  # called for every file: building the sample report each time cost 0.3 ms a file
     from .checker import check_report
     from .report import report_from_text
 
     report = report_from_text(_SAMPLE, "warm-up.txt")
-    for name in sorted(set(names) - warmed):
+    for name in pending:
         check_report(report, name, rules, fail_on, cache)
         warmed.add(name)
 
 
-def _load_and_check(path, profile, rules, fail_on, cache, masked=False, previous=None):
+def _load_and_check(path, profile, rules, fail_on, cache, masked=False, previous=None, blocks=True):
     """Worker side: the result, the profiles it resolved that the parent has not (so later
     children inherit them and a folder's rule files are still read once), and with ``masked``
-    the text prepared for :mod:`validator.similar`."""
+    the text prepared for :mod:`validator.similar`. Without ``blocks`` the result leaves out the
+    report's text, which only the HTML report shows: it is three quarters of what a seed-sized
+    result pickles to, and unpickling it was the parent's largest cost per file."""
     from .checker import check_report, read_and_analyse
 
     known = set(cache)
     report = read_and_analyse(path)
     result = check_report(report, profile, rules, fail_on, cache, previous)
+    if not blocks:
+        result.blocks = ()
     text = None
     if masked:
         from .similar import prepare
@@ -76,13 +84,14 @@ def _load_and_check(path, profile, rules, fail_on, cache, masked=False, previous
 def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rules: tuple[str, ...] = (),
                  fail_on: str = "error", *, jobs: int = 1, timeout: float | None = None,
                  memory: int | None = None, resolved: dict[str, Profile] | None = None,
-                 texts: list | None = None, previous=None) -> Iterator[Result | Unreadable]:
+                 texts: list | None = None, previous=None, blocks: bool = True) -> Iterator[Result | Unreadable]:
     """Each path's Result, or an Unreadable for a file that cannot be read, in the paths' order.
 
     A broken rule file is no per-report problem: its InputError propagates. A report-check
     defect (RuleFault) propagates too. Given a ``texts`` list, each report's masked text for
     :func:`validator.similar.pairs` is added to it (in no particular order); ``previous`` is last
-    year's analysed report (reuse.previous-year). Where fork is missing, or with one job and no time limit,
+    year's analysed report (reuse.previous-year); ``blocks=False`` leaves the report text out of each
+    Result (see _load_and_check). Where fork is missing, or with one job and no time limit,
     the files are checked in this process.
     """
     cache = resolved if resolved is not None else {}
@@ -101,31 +110,34 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
     warm, warmed = len(paths) >= WARM_FROM, set()
     workers: list[_Worker] = []
     ready: dict[int, Result | Unreadable] = {}
+    todo: deque[tuple[int, str, str | None]] = deque()  # files not yet given to a worker
     following = 0  # the index of the next outcome to yield
-    launched = 0
+    listed = 0  # files whose profile is settled (they are in todo, in a worker, or done)
     masked = texts is not None
     try:
         while following < len(paths):
-            while launched < len(paths) and launched - following < 2 * jobs:
-                idle = next((w for w in workers if w.index is None), None)
-                if idle is None and len(workers) >= jobs:
-                    break
-                path = paths[launched]
+            while listed < len(paths) and listed - following < 2 * jobs * _Worker.DEPTH:
+                path = paths[listed]
                 profile = profile_for(path)
                 for name in {profile or "national"} - set(cache):
                     cache[name] = resolve(name, rules)
-                if warm:
-                    _warm(set(cache), rules, fail_on, cache, warmed)
-                if idle is None:
-                    idle = _Worker((rules, fail_on, cache, masked, previous), memory, workers)
+                todo.append((listed, path, profile))
+                listed += 1
+            while todo:
+                idle = min((w for w in workers if w.accepts()), key=lambda w: len(w.queue), default=None)
+                if (idle is None or idle.queue) and len(workers) < jobs:
+                    if warm:
+                        _warm(set(cache), rules, fail_on, cache, warmed)
+                    idle = _Worker((rules, fail_on, cache, masked, previous, blocks), memory, workers)
                     workers.append(idle)
-                idle.give(launched, path, profile, timeout)
-                launched += 1
+                if idle is None:
+                    break
+                idle.give(*todo.popleft(), timeout)
             if following in ready:
                 yield ready.pop(following)
                 following += 1
                 continue
-            _collect(workers, ready, cache, texts, memory)
+            _collect(workers, ready, cache, texts, memory, todo)
     except BaseException as exc:
         for w in workers:
             w.kill()
@@ -154,13 +166,13 @@ def _serve(tasks: int, results: int, args: tuple, memory: int | None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         worker.limit_memory(memory)
-        rules, fail_on, cache, masked, previous = args
+        rules, fail_on, cache, masked, previous, blocks = args
         while True:
             head = _read_exact(tasks, 4)
             if not head:
                 break
             path, profile = pickle.loads(_read_exact(tasks, int.from_bytes(head, "little")))
-            data = worker.payload_of(_load_and_check, (path, profile, rules, fail_on, cache, masked, previous))
+            data = worker.payload_of(_load_and_check, (path, profile, rules, fail_on, cache, masked, previous, blocks))
             worker.write_all(results, len(data).to_bytes(4, "little") + data)
     finally:
         os._exit(0)
@@ -168,11 +180,15 @@ def _serve(tasks: int, results: int, args: tuple, memory: int | None) -> None:
 
 class _Worker:
     """A forked child that checks one file after another: the fork and the warm-up are paid once
-    per worker, not per file. A file over its time is killed with its worker, which is replaced;
-    a worker is also replaced after running out of memory and after FILES files, so what one
-    file leaves behind cannot build up."""
+    per worker, not per file. Each worker holds up to DEPTH files, so it starts the next one the
+    moment it answers, without waiting for the parent to wake, read and send. A file's time runs
+    from when its worker starts on it (the answer before it); a file over its time is killed with
+    its worker, which is replaced, and the files queued behind it go to another. A worker is also
+    replaced after running out of memory and after FILES files, so what one file leaves behind
+    cannot build up."""
 
     FILES = 500
+    DEPTH = 2
 
     def __init__(self, args: tuple, memory: int | None, siblings: list[_Worker]):
         task_r, task_w = os.pipe()
@@ -187,18 +203,46 @@ class _Worker:
         os.close(result_w)
         self.pid, self.tasks, self.fd = pid, task_w, result_r
         self.buffer = bytearray()
-        self.index: int | None = None
-        self.name, self.deadline, self.timeout, self.served = "", None, None, 0
+        self.queue: deque[tuple[int, str, str | None, float | None]] = deque()  # given, unanswered
+        self.started: float | None = None  # when the file at the head of the queue was begun
+        self.served = 0
 
     def fileno(self) -> int:
         return self.fd
 
+    def accepts(self) -> bool:
+        return len(self.queue) < self.DEPTH and self.served < self.FILES
+
+    @property
+    def name(self) -> str:
+        return self.queue[0][1] if self.queue else ""
+
+    @property
+    def deadline(self) -> float | None:
+        if not self.queue or not self.queue[0][3]:
+            return None
+        return self.started + self.queue[0][3]
+
     def give(self, index: int, path: str, profile: str | None, timeout: float | None) -> None:
         task = pickle.dumps((path, profile), protocol=pickle.HIGHEST_PROTOCOL)
-        worker.write_all(self.tasks, len(task).to_bytes(4, "little") + task)
-        self.index, self.name, self.timeout = index, path, timeout
-        self.deadline = time.monotonic() + timeout if timeout else None
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append((index, path, profile, timeout))
         self.served += 1
+        try:
+            worker.write_all(self.tasks, len(task).to_bytes(4, "little") + task)
+        except BrokenPipeError:
+            pass  # the child is gone: its pipe's end-of-file tells _collect, which gives the file on
+
+    def answered(self) -> int:
+        """The head file is answered: its index; the next file's time starts now."""
+        index = self.queue.popleft()[0]
+        self.started = time.monotonic() if self.queue else None
+        return index
+
+    def unanswered(self, skip_head: bool) -> list[tuple[int, str, str | None]]:
+        """The files given and not answered, without the head when it is the one that failed."""
+        return [(i, path, profile) for i, path, profile, _ in list(self.queue)[1 if skip_head else 0:]]
 
     def read(self) -> bytes | None:
         """The answer once it is whole, else None; EOFError when the child died."""
@@ -206,6 +250,10 @@ class _Worker:
         if not chunk:
             raise EOFError
         self.buffer += chunk
+        return self.message()
+
+    def message(self) -> bytes | None:
+        """The next whole answer in the buffer (a worker may have sent two in one read)."""
         if len(self.buffer) >= 4:
             n = int.from_bytes(self.buffer[:4], "little")
             if len(self.buffer) >= 4 + n:
@@ -234,43 +282,54 @@ class _Worker:
         return self._close()
 
 
-def _collect(workers: list[_Worker], ready: dict, cache: dict, texts: list | None, memory: int | None) -> None:
+def _retire(w: _Worker, workers: list[_Worker], todo: deque, failed_head: bool) -> None:
+    """Take a worker out; the files it was given and did not answer go back to the front of todo,
+    except the head when it is the file that hung or killed the worker."""
+    workers.remove(w)
+    todo.extendleft(reversed(w.unanswered(failed_head)))
+    w.queue.clear()
+
+
+def _collect(workers: list[_Worker], ready: dict, cache: dict, texts: list | None, memory: int | None,
+             todo: deque) -> None:
     """Take the answers the busy workers have finished, and end those past their time."""
-    busy = [w for w in workers if w.index is not None]
+    busy = [w for w in workers if w.queue]
     deadlines = [w.deadline for w in busy if w.deadline is not None]
     wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
     readable, _, _ = select.select(busy, [], [], wait)
     for w in readable:
-        index = w.index
         try:
             message = w.read()
         except EOFError:
-            workers.remove(w)
+            index, name = w.queue[0][0], w.name
+            _retire(w, workers, todo, failed_head=True)
             try:
-                worker._decode([], w.kill(), w.name, memory)
+                worker._decode([], w.kill(), name, memory)
             except InputError as exc:
                 ready[index] = Unreadable(exc.path, exc.problem)
             continue
-        if message is None:
-            continue
-        w.index = None
-        payload = pickle.loads(message)
-        if payload[0] == "memory" or w.served >= w.FILES:
-            workers.remove(w)
-            w.kill()
-        try:
-            result, new, text = worker.decode(payload, w.name, memory)
-        except InputError as exc:
-            ready[index] = Unreadable(exc.path, exc.problem)
-            continue
-        cache.update(new)
-        if text is not None:
-            texts.append(text)
-        ready[index] = result
+        while message is not None and w.queue:
+            name = w.name
+            index = w.answered()
+            payload = pickle.loads(message)
+            if payload[0] == "memory" or (w.served >= w.FILES and not w.queue):
+                _retire(w, workers, todo, failed_head=False)
+                w.kill()
+            try:
+                result, new, text = worker.decode(payload, name, memory)
+            except InputError as exc:
+                ready[index] = Unreadable(exc.path, exc.problem)
+            else:
+                cache.update(new)
+                if text is not None:
+                    texts.append(text)
+                ready[index] = result
+            message = w.message() if w in workers else None
     now = time.monotonic()
     for w in busy:
-        if w.index is not None and w.deadline is not None and now >= w.deadline and w in workers:
-            workers.remove(w)
+        if w in workers and w.deadline is not None and now >= w.deadline:
+            index, name, limit = w.queue[0][0], w.name, w.queue[0][3]
+            _retire(w, workers, todo, failed_head=True)
             w.kill()
-            ready[w.index] = Unreadable(w.name, f"处理超时（{w.timeout:g}秒）：文件过于复杂或已损坏，已停止处理"
-                                                "（可用 --timeout 调整时限）")
+            ready[index] = Unreadable(name, f"处理超时（{limit:g}秒）：文件过于复杂或已损坏，已停止处理"
+                                            "（可用 --timeout 调整时限）")

@@ -176,15 +176,16 @@ def check_paths(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail
 def check_stream(paths: list[str], profile_for, rules: tuple[str, ...] = (), fail_on: str = "error", *,
                  jobs: int = 1, timeout: float | None = None, memory: int | None = None,
                  resolved: dict[str, Profile] | None = None, texts: list | None = None,
-                 previous: Report | None = None):
+                 previous: Report | None = None, blocks: bool = True):
     """Each path's Result or Unreadable, in the paths' order, as soon as it is known: up to
     ``jobs`` files at once, each in a worker bounded by ``timeout`` and ``memory``
     (validator/batch.py). Memory stays flat: nothing is kept once yielded. ``texts`` collects
-    the masked texts that :func:`validator.similar.pairs` compares."""
+    the masked texts that :func:`validator.similar.pairs` compares; ``blocks=False`` leaves out the
+    report text that only the HTML report shows."""
     from .batch import check_stream as stream
 
     return stream(paths, profile_for, rules, fail_on, jobs=jobs, timeout=timeout, memory=memory,
-                  resolved=resolved, texts=texts, previous=previous)
+                  resolved=resolved, texts=texts, previous=previous, blocks=blocks)
 
 
 def _check_each(paths, profile_for, rules, fail_on, cache, results, unreadable, last_year=None) -> None:

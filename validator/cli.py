@@ -175,7 +175,7 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=N
         last_year = load_previous(previous)
         for outcome in check_stream(found.files, _profile_for(settings, reasons), tuple(settings["rules"]),
                                     settings["fail-on"], jobs=jobs, timeout=timeout, memory=MEMORY_BYTES,
-                                    texts=texts, previous=last_year):
+                                    texts=texts, previous=last_year, blocks=False):
             if outcome.path in reasons and hasattr(outcome, "profile_reason"):
                 outcome.profile_reason = reasons.pop(outcome.path)
             tally.add(outcome)

@@ -1,6 +1,9 @@
-"""click's own strings in Chinese (validator/data/click_zh.yaml), so help, usage and errors read
+"""click's own strings in Chinese (validator/data/click_zh.json), so help, usage and errors read
 in one language. click looks its strings up through gettext; the lookup is replaced in the click
-modules that use it, and a string not in the file stays as click wrote it."""
+modules that use it, and a string not in the file stays as click wrote it.
+
+The table is JSON, read from beside this module, because `report-check --version` reads it:
+importing a YAML parser and importlib.resources would cost that command a third of its time."""
 
 from __future__ import annotations
 
@@ -12,11 +15,11 @@ _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    from importlib import resources
+    import json
+    import os
 
-    from . import yaml_fast
-
-    return yaml_fast.safe_load(resources.files("validator.data").joinpath("click_zh.yaml").read_text(encoding="utf-8"))
+    with open(os.path.join(os.path.dirname(__file__), "data", "click_zh.json"), encoding="utf-8") as f:
+        return json.load(f)
 
 
 def gettext(message: str) -> str:

@@ -171,6 +171,6 @@ def decode(payload: tuple, name: str, memory: int | None):
     if kind == "fault":
         raise RuleFault(payload[1], payload[2], RemoteError(payload[3], payload[4]))
     if kind == "memory":
-        raise InputError(name, f"处理所需内存超过 {limits.size_text(memory or 0)} 的上限，已停止处理"
-                               "（文件可能已损坏或是恶意构造的）")
+        limit = f"超过 {limits.size_text(memory)} 的上限" if memory else "超过本机可用内存"
+        raise InputError(name, f"处理所需内存{limit}，已停止处理（文件可能已损坏或是恶意构造的）")
     raise InputError(name, f"无法读取文件（{payload[1]}: {payload[2]}）")

@@ -14,8 +14,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
-from ..results import Result, Run
+
+if TYPE_CHECKING:  # results import the document model and normalisation: not needed for --help
+    from ..results import Result, Run
 
 # format name -> module in this package
 FORMATTERS: dict[str, str] = {
@@ -48,6 +52,8 @@ def render(name: str, run: Run | list[Result], *, color: bool = False) -> str:
         module_name = FORMATTERS[name]
     except KeyError:
         raise InputError(name, f"未知的输出格式，可选：{'、'.join(names())}") from None
+    from ..results import Run
+
     if not isinstance(run, Run):
         run = Run(results=list(run))
     module = importlib.import_module(f".{module_name}", __name__)
