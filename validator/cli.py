@@ -154,12 +154,13 @@ def _profile_for(settings, reasons: dict):
     return profile_for
 
 
-def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=None) -> int:
+def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=None, progress=None) -> int:
     """Check a batch and write each report as soon as it is done, in input order; the text
     output ends with the totals. Only the compact summary view is kept. Returns the exit code."""
     from . import output
     from .checker import check_stream, load_previous
     from .limits import MEMORY_BYTES
+    from .progress import Progress
     from .summary import Tally, write
 
     found = _inputs(files, settings)
@@ -171,6 +172,7 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=N
         click.echo(f"report-check: {skipped.path}: {skipped.problem}", err=True)
     render = _one_renderer(fmt, color)
     wrote = False
+    bar = Progress(len(found.files), progress)
     try:
         last_year = load_previous(previous)
         for outcome in check_stream(found.files, _profile_for(settings, reasons), tuple(settings["rules"]),
@@ -179,13 +181,16 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=N
             if outcome.path in reasons and hasattr(outcome, "profile_reason"):
                 outcome.profile_reason = reasons.pop(outcome.path)
             tally.add(outcome)
-            if not hasattr(outcome, "checklist"):
-                click.echo(f"report-check: {outcome.path}: {outcome.problem}", err=True)
             block = render(outcome)
             if block and fmt == "text":
                 block = ("\n\n" if wrote else "") + block
             wrote = wrote or bool(block)
-            output.emit(block, fmt)
+            with bar.writing():
+                if not hasattr(outcome, "checklist"):
+                    click.echo(f"report-check: {outcome.path}: {outcome.problem}", err=True)
+                output.emit(block, fmt)
+            bar.advance(outcome)
+        bar.close()
         if fmt == "text" and wrote:
             from .formatters.text import totals
 
@@ -194,6 +199,8 @@ def _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous=N
             write(summary_file, tally, _pairs(texts))
     except (InputError, RuleFault) as exc:
         _fail(exc)
+    finally:
+        bar.close()
     if tally.unreadable:
         return EXIT_USAGE
     return 1 if any(r.status == "fail" for r in tally.rows) else 0
@@ -224,7 +231,7 @@ def _one_renderer(fmt, color):
 
 
 def _run(files, settings, timeout: float | None = None, jobs: int = 1, texts: list | None = None,
-         previous: str | None = None):
+         previous: str | None = None, progress: bool | None = None):
     """Check every input; unreadable ones are collected, a broken rule file stops the run."""
     from .catalogue import build
     from .checker import check_stream, load_previous
@@ -237,11 +244,18 @@ def _run(files, settings, timeout: float | None = None, jobs: int = 1, texts: li
     try:
         from .limits import MEMORY_BYTES
 
+        from .progress import Progress
+
         results, unreadable = [], []
         last_year = load_previous(previous)
-        for o in check_stream(found.files, profile_for, rules, settings["fail-on"], jobs=jobs,
-                              timeout=timeout, memory=MEMORY_BYTES, texts=texts, previous=last_year):
-            (unreadable if isinstance(o, Unreadable) else results).append(o)
+        bar = Progress(len(found.files), progress)
+        try:
+            for o in check_stream(found.files, profile_for, rules, settings["fail-on"], jobs=jobs,
+                                  timeout=timeout, memory=MEMORY_BYTES, texts=texts, previous=last_year):
+                (unreadable if isinstance(o, Unreadable) else results).append(o)
+                bar.advance(o)
+        finally:
+            bar.close()
         # One profile for every report: its rules are the catalogue; otherwise every profile's.
         forced = settings.values["profile"].origin.startswith("命令行")
         catalogue = build(settings["profile"] if forced or not settings["profiles"] else None, rules)
@@ -299,9 +313,11 @@ def _interruptible():
               help="另外写一份汇总表：.csv、.xlsx 或 .html（每份报告一行，每条规则一列）")
 @click.option("--previous", "previous", type=click.Path(dir_okay=False), metavar="上一年度报告",
               help="上一年度的报告（任何支持的格式）：比较照搬的句子和未更新的数字（reuse.previous-year）")
+@click.option("--progress/--no-progress", default=None,
+              help="在标准错误上显示进度条（缺省：终端中且检查超过一秒时显示，CI 和管道中不显示）")
 @_bounds
 def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, config_file, no_config,
-              show_config, color, jobs, summary_file, previous, timeout, max_size) -> None:
+              show_config, color, jobs, summary_file, previous, progress, timeout, max_size) -> None:
     """检查报告（FILES 可为文件、目录或 -），逐项列出清单和问题。
 
     退出码：0 没有达到 --fail-on 的问题；1 有；2 输入或用法错误。
@@ -324,11 +340,11 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
     jobs = jobs or default_jobs()
     if fmt in ("text", "jsonl") and not targets and not settings["baseline"]:
         with _interruptible():
-            failed = _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous)
+            failed = _stream(files, settings, fmt, color, jobs, timeout, summary_file, previous, progress)
         sys.exit(failed)
     texts = [] if _wants_pairs(summary_file) else None
     with _interruptible():
-        run = _run(files, settings, timeout, jobs, texts, previous)
+        run = _run(files, settings, timeout, jobs, texts, previous, progress)
     if settings["baseline"]:
         from . import baseline
 
