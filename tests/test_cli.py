@@ -47,6 +47,21 @@ def test_outline_reads_stdin(seed_text):
     assert data["path"] == "<stdin>" and data["encoding"] == "gb18030" and data["year"] == 2023
 
 
+def test_a_utf8_report_cut_in_the_middle_of_a_character_is_still_read(tmp_path, seed_text):
+    """A copy cut short, or a byte damaged on the way, loses a character, not the whole report."""
+    data = seed_text.encode("utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[:len(data) - 1])  # the last character loses its final byte
+    out = run("outline", str(cut), "--format", "json")
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    assert got["encoding"] == "utf-8" and got["year"] == 2023
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(seed_text.encode("gb18030")[:-1])  # a GBK file is not taken for damaged UTF-8
+    out = run("outline", str(gbk), "--format", "json")
+    assert json.loads(out.output)["encoding"] == "gb18030"
+
+
 @pytest.mark.parametrize("name,content,problem", [
     ("empty.txt", b"", "文件为空"),
     ("blank.txt", b"  \n\n", "文件为空"),

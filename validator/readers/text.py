@@ -37,10 +37,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A file with a few damaged bytes (cut in the middle of a character, a bad copy) is still
+    # that report: the damaged characters become U+FFFD. A GBK file read as UTF-8 breaks on nearly
+    # every character, far past this allowance, and goes on to the GB18030 attempts.
+    text = data.decode("utf-8", "replace")
+    if _damaged_at_most_a_little(text):
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        text = None
+        text = data.decode("gb18030", "replace")
+        if not _damaged_at_most_a_little(text):
+            text = None
     if text is not None and _looks_like_text(text):
         return text, "gb18030"
     from charset_normalizer import from_bytes
@@ -49,6 +57,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if best is None or not _looks_like_text(str(best)):
         raise InputError(name, "无法识别文件编码，或这不是文本文件")
     return str(best), best.encoding
+
+
+def _damaged_at_most_a_little(text: str) -> bool:
+    return text.count("\ufffd") <= max(4, len(text) // 20000) and _looks_like_text(text)
 
 
 def _looks_like_text(text: str) -> bool:
