@@ -1,10 +1,11 @@
 """Checking many reports at once: up to N bounded workers side by side, results in input order.
 
-A 司法局 checks hundreds of reports, a province thousands. Each file still runs in its own forked
-child bounded in time and memory (validator/worker.py); here up to ``jobs`` children run at once
-and the parent waits on all their pipes with one ``select``, so no threads are needed. Results are
-yielded in the order of the paths whatever ``jobs`` is, and at most ``2 × jobs`` are held back
-waiting for an earlier one, so memory stays flat however many files there are.
+A 司法局 checks hundreds of reports, a province thousands. Up to ``jobs`` forked workers each take
+one file after another, bounded per file in time and memory as validator/worker.py bounds a single
+file; the parent waits on all their pipes with one ``select``, so no threads are needed. Results are
+yielded in the order of the paths whatever ``jobs`` is, and only a few files per worker are held
+ahead, so memory stays flat however many files there are. ``check_stream`` checks reports;
+``map_paths`` runs any per-file function (``similar`` reads with it) on the same workers.
 """
 
 from __future__ import annotations
@@ -106,29 +107,69 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
                 raise
             yield from results or bad
         return
-    jobs = max(1, jobs)
     warm, warmed = len(paths) >= WARM_FROM, set()
-    workers: list[_Worker] = []
-    ready: dict[int, Result | Unreadable] = {}
-    todo: deque[tuple[int, str, str | None]] = deque()  # files not yet given to a worker
-    following = 0  # the index of the next outcome to yield
-    listed = 0  # files whose profile is settled (they are in todo, in a worker, or done)
     masked = texts is not None
+
+    def settle(path: str) -> str | None:
+        profile = profile_for(path)
+        for name in {profile or "national"} - set(cache):
+            cache[name] = resolve(name, rules)
+        return profile
+
+    def before_fork() -> None:
+        if warm:
+            _warm(set(cache), rules, fail_on, cache, warmed)
+
+    def job(path: str, profile: str | None):  # runs in the worker, on the state it was forked with
+        return _load_and_check(path, profile, rules, fail_on, cache, masked, previous, blocks)
+
+    def take(value) -> Result:
+        result, new, text = value
+        cache.update(new)
+        if text is not None:
+            texts.append(text)
+        return result
+
+    yield from _pool(paths, settle, job, take, jobs=jobs, timeout=timeout, memory=memory, before_fork=before_fork)
+
+
+def map_paths(fn: Callable[[str], object], paths: list[str], *, jobs: int = 1, timeout: float | None = None,
+              memory: int | None = None) -> Iterator[object]:
+    """``fn(path)`` for each path, or an Unreadable where it raised InputError, hung or ran out
+    of memory, in the paths' order, on the same bounded workers as :func:`check_stream`."""
+    if not worker.available():
+        for path in paths:
+            try:
+                yield fn(path)
+            except InputError as exc:
+                yield Unreadable(exc.path, exc.problem)
+        return
+    yield from _pool(paths, lambda path: None, lambda path, _: fn(path), lambda value: value,
+                     jobs=jobs, timeout=timeout, memory=memory)
+
+
+def _pool(paths: list[str], settle, job, take, *, jobs: int, timeout: float | None, memory: int | None,
+          before_fork=None) -> Iterator:
+    """The one loop behind every batch: ``settle(path)`` in the parent gives the task's extra
+    argument, ``job(path, extra)`` runs in a worker, ``take(value)`` turns its answer into what is
+    yielded; ``before_fork()`` runs before each worker is forked, so it inherits that state."""
+    jobs = max(1, jobs)
+    workers: list[_Worker] = []
+    ready: dict[int, object] = {}
+    todo: deque[tuple[int, str, object]] = deque()  # files not yet given to a worker
+    following = 0  # the index of the next outcome to yield
+    listed = 0  # files settled (in todo, in a worker, or done)
     try:
         while following < len(paths):
             while listed < len(paths) and listed - following < 2 * jobs * _Worker.DEPTH:
-                path = paths[listed]
-                profile = profile_for(path)
-                for name in {profile or "national"} - set(cache):
-                    cache[name] = resolve(name, rules)
-                todo.append((listed, path, profile))
+                todo.append((listed, paths[listed], settle(paths[listed])))
                 listed += 1
             while todo:
                 idle = min((w for w in workers if w.accepts()), key=lambda w: len(w.queue), default=None)
                 if (idle is None or idle.queue) and len(workers) < jobs:
-                    if warm:
-                        _warm(set(cache), rules, fail_on, cache, warmed)
-                    idle = _Worker((rules, fail_on, cache, masked, previous, blocks), memory, workers)
+                    if before_fork is not None:
+                        before_fork()
+                    idle = _Worker(job, memory, workers)
                     workers.append(idle)
                 if idle is None:
                     break
@@ -137,7 +178,7 @@ def check_stream(paths: list[str], profile_for: Callable[[str], str | None], rul
                 yield ready.pop(following)
                 following += 1
                 continue
-            _collect(workers, ready, cache, texts, memory, todo)
+            _collect(workers, ready, todo, memory, take)
     except BaseException as exc:
         for w in workers:
             w.kill()
@@ -160,19 +201,18 @@ def _read_exact(fd: int, n: int) -> bytes:
     return bytes(out)
 
 
-def _serve(tasks: int, results: int, args: tuple, memory: int | None) -> None:
-    """A worker child: check each (path, profile) it is sent, answer each, until its pipe closes."""
+def _serve(tasks: int, results: int, job, memory: int | None) -> None:
+    """A worker child: run ``job`` on each (path, extra) it is sent, answer each, until its pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         worker.limit_memory(memory)
-        rules, fail_on, cache, masked, previous, blocks = args
         while True:
             head = _read_exact(tasks, 4)
             if not head:
                 break
-            path, profile = pickle.loads(_read_exact(tasks, int.from_bytes(head, "little")))
-            data = worker.payload_of(_load_and_check, (path, profile, rules, fail_on, cache, masked, previous, blocks))
+            path, extra = pickle.loads(_read_exact(tasks, int.from_bytes(head, "little")))
+            data = worker.payload_of(job, (path, extra))
             worker.write_all(results, len(data).to_bytes(4, "little") + data)
     finally:
         os._exit(0)
@@ -190,7 +230,7 @@ class _Worker:
     FILES = 500
     DEPTH = 2
 
-    def __init__(self, args: tuple, memory: int | None, siblings: list[_Worker]):
+    def __init__(self, job, memory: int | None, siblings: list[_Worker]):
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
         pid = os.fork()
@@ -198,7 +238,7 @@ class _Worker:
             # A sibling's task pipe held open here would keep it from ever seeing its last task.
             for fd in [task_w, result_r, *(f for s in siblings for f in (s.tasks, s.fd))]:
                 os.close(fd)
-            _serve(task_r, result_w, args, memory)
+            _serve(task_r, result_w, job, memory)
         os.close(task_r)
         os.close(result_w)
         self.pid, self.tasks, self.fd = pid, task_w, result_r
@@ -290,8 +330,7 @@ def _retire(w: _Worker, workers: list[_Worker], todo: deque, failed_head: bool) 
     w.queue.clear()
 
 
-def _collect(workers: list[_Worker], ready: dict, cache: dict, texts: list | None, memory: int | None,
-             todo: deque) -> None:
+def _collect(workers: list[_Worker], ready: dict, todo: deque, memory: int | None, take) -> None:
     """Take the answers the busy workers have finished, and end those past their time."""
     busy = [w for w in workers if w.queue]
     deadlines = [w.deadline for w in busy if w.deadline is not None]
@@ -316,14 +355,9 @@ def _collect(workers: list[_Worker], ready: dict, cache: dict, texts: list | Non
                 _retire(w, workers, todo, failed_head=False)
                 w.kill()
             try:
-                result, new, text = worker.decode(payload, name, memory)
+                ready[index] = take(worker.decode(payload, name, memory))
             except InputError as exc:
                 ready[index] = Unreadable(exc.path, exc.problem)
-            else:
-                cache.update(new)
-                if text is not None:
-                    texts.append(text)
-                ready[index] = result
             message = w.message() if w in workers else None
     now = time.monotonic()
     for w in busy:

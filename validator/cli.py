@@ -380,8 +380,10 @@ def check_cmd(files, profile, rule_files, fmt, outputs, fail_on, baseline_file, 
               help="相同比例达到该值的两份报告列为相似（0–1）")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="同时读取的文件数（缺省：CPU 核数）；结果与此无关")
 @_bounds
-def similar_cmd(files, threshold, fmt, timeout, max_size) -> None:
+def similar_cmd(files, threshold, fmt, jobs, timeout, max_size) -> None:
     """列出内容大体相同的报告（FILES 为文件或目录；比较前去掉单位名称、地名、年份和数字）。"""
     from . import similar
     from .checker import expand_all
@@ -391,7 +393,9 @@ def similar_cmd(files, threshold, fmt, timeout, max_size) -> None:
     _set_max_size(max_size)
     try:
         found = expand_all(list(files))
-        texts, unreadable = similar.load(found.files, timeout or None, MEMORY_BYTES)
+        from .batch import default_jobs
+
+        texts, unreadable = similar.load(found.files, timeout or None, MEMORY_BYTES, jobs or default_jobs())
     except InputError as exc:
         _fail(exc)
     for path, problem in unreadable:

@@ -64,26 +64,29 @@ def prepare(path: str, blocks: list[str], unit: str | None = None) -> Text:
     return Text(path, paragraphs, shingles)
 
 
-def _read(path: str) -> tuple[list[str], str | None]:
+def _read(path: str) -> Text:
+    """One report's masked text, made in a worker: reading and shingling run in parallel."""
     from .checker import read_and_analyse
-
-    report = read_and_analyse(path)
-    return [b.text for b in report.document.content], report.meta.unit
-
-
-def load(paths: list[str], timeout: float | None, memory: int | None):
-    """Masked texts of the readable paths, and (path, problem) for the others."""
-    from . import worker
     from .errors import InputError, RuleFault
 
+    try:
+        report = read_and_analyse(path)
+    except RuleFault as exc:  # an analysis fault costs this file its comparison, not the run
+        raise InputError(exc.path, exc.problem) from None
+    return prepare(path, [b.text for b in report.document.content], report.meta.unit)
+
+
+def load(paths: list[str], timeout: float | None, memory: int | None, jobs: int = 1):
+    """Masked texts of the readable paths, and (path, problem) for the others."""
+    from .batch import map_paths
+    from .results import Unreadable
+
     texts, unreadable = [], []
-    for path in paths:
-        try:
-            blocks, unit = worker.run(_read, path, name=path, timeout=timeout, memory=memory)
-        except (InputError, RuleFault) as exc:
-            unreadable.append((exc.path, exc.problem))
-            continue
-        texts.append(prepare(path, blocks, unit))
+    for got in map_paths(_read, paths, jobs=jobs, timeout=timeout, memory=memory):
+        if isinstance(got, Unreadable):
+            unreadable.append((got.path, got.problem))
+        else:
+            texts.append(got)
     return texts, unreadable
 
 
