@@ -12,6 +12,7 @@ import pytest
 
 from shared_paths import CORPUS, SEED
 from validator.kinds.base import compile_any
+from validator.normalize import _OTHERS, _TABLE, _fold_width, normalize
 from validator.readers import read_path
 from validator.ruleset import profile_files, resolve
 from validator.textindex import prefilter, prefixes
@@ -142,3 +143,34 @@ def test_prefixes_are_what_every_match_starts_with(source, expected):
 def test_a_backreference_turns_the_prefilter_off():
     assert prefilter((r"(a)\1", "b")) is None
     assert re.compile(compile_any((r"(a)\1", "b")).pattern).search("aa")
+
+
+def _raw_lines() -> list[str]:
+    lines = []
+    for path in TEXT_FILES:
+        try:
+            lines += path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError:
+            continue
+    return lines + TRICKY + _rule_example_texts()
+
+
+_FOLDED = "".join(sorted(chr(cp) for cp in _TABLE))
+
+
+def test_width_fold_is_the_translate_table():
+    lines = _raw_lines()
+    assert len(lines) > 100
+    assert any(_OTHERS.search(line) for line in lines)  # both paths are taken
+    for line in lines:
+        assert _fold_width(line) == line.translate(_TABLE), line
+    rnd = random.Random(7)
+    alphabet = _FOLDED + "南山街道依法行政2023年,.()ＡＢ　 \t①é設(shè)"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40)))
+        assert _fold_width(text) == text.translate(_TABLE), text
+
+
+def test_normalize_folds_width_as_written():
+    assert normalize("　　一、 主要举措（２０２３年）：全年办理１２件；！？") == "一、主要举措(2023年):全年办理12件;!?"
+    assert normalize("\ufeff依法—行政「放管服」﹪") == "依法-行政“放管服”%"
