@@ -13,7 +13,9 @@ import pytest
 from shared_paths import CORPUS, SEED
 from validator.kinds.base import compile_any
 from validator.normalize import _OTHERS, _TABLE, _fold_width, normalize
+from validator.numbering import HEADING_START
 from validator.readers import read_path
+from validator.readers.text import _paragraphs, _wrap_width
 from validator.ruleset import profile_files, resolve
 from validator.textindex import prefilter, prefixes
 
@@ -174,3 +176,60 @@ def test_width_fold_is_the_translate_table():
 def test_normalize_folds_width_as_written():
     assert normalize("　　一、 主要举措（２０２３年）：全年办理１２件；！？") == "一、主要举措(2023年):全年办理12件;!?"
     assert normalize("\ufeff依法—行政「放管服」﹪") == "依法-行政“放管服”%"
+
+
+def _old_wrap_width(lengths):
+    """The text reader's wrap-width scan before issue 10, kept to compare against."""
+    from collections import Counter
+
+    long = [n for n in lengths if n >= 15]
+    if len(lengths) < 8 or not long:
+        return None
+    count = Counter(long)
+    width = max(set(long), key=lambda w: count[w - 1] + count[w] + count[w + 1])
+    at_width = sum(1 for n in lengths if abs(n - width) <= 1)
+    beyond = sum(1 for n in lengths if n > width + 1)
+    return width if at_width >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
+
+
+def _old_paragraphs(lines):
+    numbered = [(i, raw.rstrip()) for i, raw in enumerate(lines, start=1) if raw.strip()]
+    width = _old_wrap_width([len(raw.strip()) for _, raw in numbered])
+    out = []
+    previous_full = False
+    for i, raw in numbered:
+        text = raw.strip()
+        indented = raw[:1] in (" ", "\t", "\u3000")
+        if out and width and previous_full and not indented and not HEADING_START.match(text):
+            out[-1][1].append(text)
+        else:
+            out.append((i, [text]))
+        previous_full = bool(width) and len(text) >= width - 1
+    return [(i, "".join(pieces)) for i, pieces in out]
+
+
+def _wrapped(rnd: random.Random) -> list[str]:
+    """Hard-wrapped lines around one or two widths (ties between neighbouring widths included),
+    headings, indented first lines, blank lines and a few long lines."""
+    widths = [rnd.randrange(14, 40)] + [rnd.randrange(14, 40)] * rnd.randrange(2)
+    lines = []
+    for _ in range(rnd.randrange(4, 40)):
+        kind = rnd.random()
+        if kind < 0.1:
+            lines.append(rnd.choice(["一、主要举措", "（二）存在问题", "1.加强学习", "第三部分 工作计划"]))
+        elif kind < 0.2:
+            lines.append("")
+        else:
+            w = rnd.choice(widths) + rnd.choice([-1, 0, 0, 0, 1, 2, 9])
+            lead = rnd.choice(["", "", "\u3000\u3000", "  ", "\t"])
+            lines.append(lead + "".join(rnd.choice("依法行政全年办理案件") for _ in range(max(1, w))) + rnd.choice(["", " "]))
+    return lines
+
+
+def test_wrap_rejoin_is_unchanged():
+    files = [path.read_text(encoding="utf-8", errors="replace").split("\n") for path in TEXT_FILES]
+    rnd = random.Random(3)
+    samples = files + [_wrapped(rnd) for _ in range(3000)]
+    assert sum(1 for lines in samples if _wrap_width([len(x.strip()) for x in lines if x.strip()])) > 150
+    for lines in samples:
+        assert _paragraphs(lines) == _old_paragraphs(lines), lines
