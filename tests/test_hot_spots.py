@@ -4,6 +4,7 @@ tricky and seeded random strings) and asserts identical results."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from shared_paths import CORPUS, SEED
+from validator.formatters.jsonfmt import pretty
 from validator.kinds.base import compile_any
 from validator.normalize import _OTHERS, _TABLE, _fold_width, normalize
 from validator.numbering import HEADING_START
@@ -233,3 +235,45 @@ def test_wrap_rejoin_is_unchanged():
     assert sum(1 for lines in samples if _wrap_width([len(x.strip()) for x in lines if x.strip()])) > 150
     for lines in samples:
         assert _paragraphs(lines) == _old_paragraphs(lines), lines
+
+
+def _random_json(rnd: random.Random, depth: int = 0):
+    kind = rnd.random()
+    if depth > 5 or kind < 0.45:
+        return rnd.choice([0, -3, 2.5, 1e300, float("nan"), True, False, None, "", "南山街道", 'a"b\\c', "换\n行\t",
+                           "{[,]}: ", "\x00\x1f", "\u2028", "😀", "第2行"])
+    if kind < 0.6:
+        return rnd.choice([[], {}, ()])
+    if kind < 0.8:
+        seq = [_random_json(rnd, depth + 1) for _ in range(rnd.randrange(1, 5))]
+        return tuple(seq) if rnd.random() < 0.2 else seq
+    keys = ["rule", "excerpt", "位置", "", "a b", '"q"'] + ([1, 2.5, True, None] if rnd.random() < 0.05 else [])
+    return {rnd.choice(keys): _random_json(rnd, depth + 1) for _ in range(rnd.randrange(1, 6))}
+
+
+def test_json_pretty_is_the_standard_library_indent():
+    rnd = random.Random(5)
+    for _ in range(3000):
+        value = _random_json(rnd)
+        assert pretty(value) == json.dumps(value, ensure_ascii=False, indent=2), value
+    deep: dict = {"n": None}
+    for _ in range(60):  # deeper than the cached indentations
+        deep = {"k": [1, deep, "x"]}
+    assert pretty(deep) == json.dumps(deep, ensure_ascii=False, indent=2)
+
+
+def test_json_pretty_refuses_what_the_standard_library_refuses():
+    with pytest.raises(TypeError):
+        pretty({"a": [1, {"b": object()}]})
+
+
+def test_json_output_of_the_seed_is_unchanged():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is missing")
+    from validator.checker import check_report
+    from validator.formatters import jsonfmt
+    from validator.report import load_report
+    from validator.results import Run
+
+    run = Run(results=[check_report(load_report(str(SEED)))])
+    assert jsonfmt.render(run) == json.dumps(jsonfmt.document(run), ensure_ascii=False, indent=2) + "\n"
