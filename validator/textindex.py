@@ -82,25 +82,33 @@ def prefixes(source: str) -> frozenset[str] | None:
     """Literal strings one of which every match of the pattern starts with; None when the
     pattern's start is not a short list of literals (a class like ``\\d``, a flag, a repeat
     that may be absent), so nothing can be ruled out before the regex runs."""
-    from re import _constants as c, _parser
-
+    c, _parser = _sre()
     try:
         parsed = _parser.parse(source)
     except Exception:
         return None
     if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
         return None
-    found, _ = _expand(list(parsed), {""})
+    found, _ = _expand(list(parsed), {""}, c)
     if not found or "" in found:
         return None
     return frozenset(found)
 
 
-def _expand(items, heads: set[str]) -> tuple[set[str], bool]:
+def _sre():
+    """The stdlib's regex constants and parser (private modules, renamed in Python 3.11)."""
+    try:
+        from re import _constants, _parser
+    except ImportError:
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _constants, _parser
+
+
+def _expand(items, heads: set[str], c) -> tuple[set[str], bool]:
     """Extend each head by what the items must consume next, as far as it is literal; the
     flag says whether all the items were read (so a caller may go on after them)."""
-    from re import _constants as c
-
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
     for op, av in items:
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero width: what follows starts where the heads end
@@ -118,7 +126,7 @@ def _expand(items, heads: set[str]) -> tuple[set[str], bool]:
             out: set[str] = set()
             complete = True
             for branch in branches:
-                got, done = _expand(branch, heads)
+                got, done = _expand(branch, heads, c)
                 out |= got
                 complete = complete and done
                 if len(out) > _PREFIX_CAP:
@@ -127,9 +135,9 @@ def _expand(items, heads: set[str]) -> tuple[set[str], bool]:
                 return out, False
             heads = out
             continue
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in repeats and av[0] >= 1:
             for _ in range(min(av[0], 4)):  # the first repetitions are certain, no more
-                got, done = _expand(list(av[2]), heads)
+                got, done = _expand(list(av[2]), heads, c)
                 if len(got) > _PREFIX_CAP:
                     break
                 heads = got
