@@ -73,3 +73,125 @@ def joined(report) -> Joined:
             pos += len(block.norm) + 1
         hit = _CACHE[report] = Joined("\n".join(b.norm for b in report.body), tuple(starts), tuple(report.body))
     return hit
+
+
+_PREFIX_CAP = 64  # literal prefixes kept per pattern; beyond that the pattern is always scanned
+
+
+def prefixes(source: str) -> frozenset[str] | None:
+    """Literal strings one of which every match of the pattern starts with; None when the
+    pattern's start is not a short list of literals (a class like ``\\d``, a flag, a repeat
+    that may be absent), so nothing can be ruled out before the regex runs."""
+    c, _parser = _sre()
+    try:
+        parsed = _parser.parse(source)
+    except Exception:
+        return None
+    if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+        return None
+    found, _ = _expand(list(parsed), {""}, c)
+    if not found or "" in found:
+        return None
+    return frozenset(found)
+
+
+def _sre():
+    """The stdlib's regex constants and parser (private modules, renamed in Python 3.11)."""
+    try:
+        from re import _constants, _parser
+    except ImportError:
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _constants, _parser
+
+
+def _expand(items, heads: set[str], c) -> tuple[set[str], bool]:
+    """Extend each head by what the items must consume next, as far as it is literal; the
+    flag says whether all the items were read (so a caller may go on after them)."""
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: what follows starts where the heads end
+        if op is c.LITERAL:
+            chars = [chr(av)]
+        elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+            chars = [chr(v) for _, v in av]
+        elif op is c.BRANCH or op is c.SUBPATTERN:
+            if op is c.SUBPATTERN:
+                if av[1] or av[2]:
+                    return heads, False  # inline flags (?i:…) change what a literal matches
+                branches = [list(av[3])]
+            else:
+                branches = [list(b) for b in av[1]]
+            out: set[str] = set()
+            complete = True
+            for branch in branches:
+                got, done = _expand(branch, heads, c)
+                out |= got
+                complete = complete and done
+                if len(out) > _PREFIX_CAP:
+                    return heads, False
+            if not complete:
+                return out, False
+            heads = out
+            continue
+        elif op in repeats and av[0] >= 1:
+            for _ in range(min(av[0], 4)):  # the first repetitions are certain, no more
+                got, done = _expand(list(av[2]), heads, c)
+                if len(got) > _PREFIX_CAP:
+                    break
+                heads = got
+                if not done:
+                    break
+            return heads, False
+        else:
+            return heads, False
+        if len(heads) * len(chars) > _PREFIX_CAP:
+            return heads, False
+        heads = {h + ch for h in heads for ch in chars}
+    return heads, True
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Which of a list of patterns can match a text at all: a pattern stays when every character
+    of one of its literal prefixes is in the text. A list of patterns joined in one alternation
+    gives the regex engine no first character to skip to, so it tries every branch at every
+    position; a single-character ``in`` is a C scan, far cheaper (a multi-character ``in`` or a
+    character-class scan on CJK text is not)."""
+
+    patterns: tuple[str, ...]
+    needs: tuple[tuple[frozenset[str], ...] | None, ...]  # per pattern: its prefixes' characters
+    chars: tuple[str, ...]  # every character some prefix needs
+
+    def possible(self, text: str) -> tuple[str, ...]:
+        """The patterns, in their order, that can match somewhere in ``text``."""
+        present = frozenset(ch for ch in self.chars if ch in text)
+        return tuple(p for p, needs in zip(self.patterns, self.needs)
+                     if needs is None or any(chars <= present for chars in needs))
+
+
+_PREFILTERS: dict[tuple[str, ...], Prefilter | None] = {}
+
+
+def prefilter(patterns: tuple[str, ...]) -> Prefilter | None:
+    """The prefilter of a pattern list (cached); None when dropping patterns could change what
+    the others match: a backreference counts groups across the whole alternation."""
+    if patterns in _PREFILTERS:
+        return _PREFILTERS[patterns]
+    hit = None
+    if not any("(?P=" in p or "(?(" in p or re.search(r"\\[1-9]", p) for p in patterns):
+        needs = []
+        for p in patterns:
+            found = prefixes(p)
+            if found is None:
+                needs.append(None)
+                continue
+            sets = {frozenset(f) for f in found}
+            needs.append(tuple(sorted((a for a in sets if not any(b < a for b in sets)), key=sorted)))
+        chars = sorted({ch for sets in needs if sets for chars in sets for ch in chars})
+        hit = Prefilter(patterns, tuple(needs), tuple(chars))
+    if len(_PREFILTERS) >= 512:
+        _PREFILTERS.clear()
+    _PREFILTERS[patterns] = hit
+    return hit

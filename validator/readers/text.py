@@ -86,31 +86,41 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
-    """The width text was wrapped at, when most lines share it; None for text that is not wrapped."""
-    long = [n for n in lengths if n >= 15]
-    if len(lengths) < 8 or not long:
+    """The width text was wrapped at, when most lines share it; None for text that is not wrapped.
+
+    One count of the lengths; everything after it works on the distinct lengths, not the lines."""
+    if len(lengths) < 8:
         return None
-    count = Counter(long)  # a near-width count per distinct length, not a scan: linear time
-    width = max(set(long), key=lambda w: count[w - 1] + count[w] + count[w + 1])
-    at_width = sum(1 for n in lengths if abs(n - width) <= 1)
-    beyond = sum(1 for n in lengths if n > width + 1)  # wrapped text has (almost) no longer lines
+    count = Counter(lengths)
+    long = set(n for n in count if n >= 15)  # first-seen order, as a set of the lines gives
+    if not long:
+        return None
+    get = count.get
+    width = max(long, key=lambda w: (get(w - 1, 0) if w > 15 else 0) + get(w, 0) + get(w + 1, 0))
+    at_width = get(width - 1, 0) + get(width, 0) + get(width + 1, 0)
+    beyond = sum(k for n, k in count.items() if n > width + 1)  # wrapped text has (almost) no longer lines
     return width if at_width >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
     """(first line number, text) of each paragraph, re-joining lines wrapped at a fixed width."""
-    numbered = [(i, raw.rstrip()) for i, raw in enumerate(lines, start=1) if raw.strip()]
-    width = _wrap_width([len(raw.strip()) for _, raw in numbered])
+    numbered = []  # (line number, first character, stripped text) of the non-blank lines
+    for i, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if text:
+            numbered.append((i, raw[:1], text))
+    width = _wrap_width([len(text) for _, _, text in numbered])
+    if not width:
+        return [(i, text) for i, _, text in numbered]
     out: list[tuple[int, list[str]]] = []  # pieces joined once at the end: linear time
     previous_full = False
-    for i, raw in numbered:
-        text = raw.strip()
-        indented = raw[:1] in (" ", "\t", "\u3000")
-        if out and width and previous_full and not indented and not HEADING_START.match(text):
+    heading = HEADING_START.match
+    for i, first, text in numbered:
+        if previous_full and out and first not in (" ", "\t", "\u3000") and not heading(text):
             out[-1][1].append(text)
         else:
             out.append((i, [text]))
-        previous_full = bool(width) and len(text) >= width - 1
+        previous_full = len(text) >= width - 1
     return [(i, "".join(pieces)) for i, pieces in out]
 
 
