@@ -14,8 +14,7 @@ on every PDF the suite made).
 Backends (every one feeds the same line and paragraph code, ``pdf._document``):
   pdfplumber  pdfplumber's page.chars, its page.dedupe_chars(tolerance=1)  (before)
   dedupe      pdfplumber's page.chars, our n log n de-duplication with the same rule
-  pdfminer-logs  characters straight from pdfminer's interpreter + our de-duplication
-  pdfminer    the same, pdfminer's per-token debug calls skipped  (adopted)
+  pdfminer    characters straight from pdfminer's interpreter + our de-duplication  (adopted)
   pypdfium2   characters and loose boxes from PDFium (C), our de-duplication  (not adopted)
 """
 
@@ -50,23 +49,15 @@ def _plumber_dedupe(chars: list[dict]) -> list[dict]:
         return chars
 
 
-def _with(page_chars, dedupe, quiet: bool = True):
-    """The reader's own page loop (limits, error messages) with other character functions;
-    ``quiet=False`` keeps pdfminer's loggers as they were before issue 10."""
+def _with(page_chars, dedupe):
+    """The reader's own page loop (limits, error messages) with other character functions."""
     def pages(data: bytes, name: str):
-        from pdfminer import pdfinterp, psparser
-
-        saved = reader._page_chars, reader._dedupe, reader._quiet_pdfminer, psparser.log, pdfinterp.log
+        saved = reader._page_chars, reader._dedupe
         reader._page_chars, reader._dedupe = page_chars, dedupe
-        if not quiet:
-            reader._quiet_pdfminer = lambda: None
-            for module in (psparser, pdfinterp):
-                if isinstance(module.log, reader._NoDebug):
-                    module.log = module.log._log
         try:
             yield from ADOPTED(data, name)
         finally:
-            reader._page_chars, reader._dedupe, reader._quiet_pdfminer, psparser.log, pdfinterp.log = saved
+            reader._page_chars, reader._dedupe = saved
     return pages
 
 
@@ -105,9 +96,8 @@ def _pdfium(data: bytes, name: str):
 
 ADOPTED = reader._pages
 BACKENDS = {
-    "pdfplumber": _with(lambda page: page.chars, _plumber_dedupe, quiet=False),
-    "dedupe": _with(lambda page: page.chars, reader._dedupe, quiet=False),
-    "pdfminer-logs": _with(reader._page_chars, reader._dedupe, quiet=False),
+    "pdfplumber": _with(lambda page: page.chars, _plumber_dedupe),
+    "dedupe": _with(lambda page: page.chars, reader._dedupe),
     "pdfminer": ADOPTED,
     "pypdfium2": _pdfium,
 }
@@ -278,7 +268,7 @@ def main() -> None:
     built = build()
     paths = paths or built
     if args.instructions:
-        instructions(paths[0], 1)
+        instructions(paths[0], 2)
         return
     compare(paths, args.rounds)
     if not args.paths:

@@ -400,33 +400,6 @@ def _open_error(exc: BaseException, name: str) -> InputError:
     return InputError(name, _CORRUPT)
 
 
-class _NoDebug:
-    """A pdfminer module logger whose ``debug`` does nothing.
-
-    The reader keeps pdfminer's loggers at ERROR, yet its tokenizer still calls ``log.debug`` for
-    every token, some 20,000 calls a page, each a level check through two function calls.
-    """
-
-    __slots__ = ("_log",)
-
-    def __init__(self, log: logging.Logger) -> None:
-        self._log = log
-
-    def debug(self, *args, **kwargs) -> None:
-        pass
-
-    def __getattr__(self, name: str):
-        return getattr(self._log, name)
-
-
-def _quiet_pdfminer() -> None:
-    from pdfminer import pdfinterp, psparser
-
-    for module in (psparser, pdfinterp):
-        if not isinstance(module.log, _NoDebug):
-            module.log = _NoDebug(module.log)
-
-
 def _pages(data: bytes, name: str) -> Iterator[tuple[float, float, list[dict]]]:
     """Each page's width, height and characters (overprinted duplicates dropped), read with
     pdfminer under the bounds of pdf_guard; every failure becomes one :class:`InputError`."""
@@ -435,7 +408,6 @@ def _pages(data: bytes, name: str) -> Iterator[tuple[float, float, list[dict]]]:
     from .pdf_guard import install
 
     install()
-    _quiet_pdfminer()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > limits.PDF_MAX_PAGES:
