@@ -52,14 +52,9 @@ class _Line:
     row: int = 0  # the line's place on its page, top down, running heads included
 
 
-class _Char(dict):
-    """A character as pdfplumber's ``page.chars`` gives it, with only the keys the reader uses."""
-
-    __slots__ = ()
-
-
 def _page_chars(page) -> list[dict]:
-    """The page's characters, the same values and order as pdfplumber's ``page.chars``.
+    """The page's characters: the values and order of pdfplumber's ``page.chars``, only the keys
+    the reader uses.
 
     pdfplumber builds a layout tree of every object (paths and images included) and turns each
     into a dict of some thirty attributes; only characters are needed here, so a device collects
@@ -67,8 +62,9 @@ def _page_chars(page) -> list[dict]:
     """
     from pdfminer.converter import PDFLayoutAnalyzer
     from pdfminer.layout import LTChar
-    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import fix_fontname_bytes
 
     height = page.height
     mb_x0, mb_top = page.mediabox[:2]
@@ -105,9 +101,10 @@ def _page_chars(page) -> list[dict]:
             x0, x1 = (item.x0 + mb_x0, item.x1 + mb_x0) if mb_x0 != 0 else (item.x0, item.x1)
             fontname = item.fontname
             if isinstance(fontname, bytes):
-                fontname = fontname.decode("utf-8", "replace")
-            chars.append(_Char(text=text, x0=x0, x1=x1, top=top, bottom=(height - item.y0) + mb_top,
-                               doctop=doctop + top, size=item.size, upright=item.upright, fontname=fontname))
+                fontname = fix_fontname_bytes(fontname)
+            chars.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": (height - item.y0) + mb_top,
+                          "doctop": doctop + top, "size": item.size, "upright": item.upright,
+                          "fontname": fontname})
             return item.adv
 
     PDFPageInterpreter(page.pdf.rsrcmgr, Collector(page.pdf.rsrcmgr)).process_page(page.page_obj)
