@@ -5,6 +5,9 @@ over two lines and a heading looks like any other line. Lines are joined back un
 says a paragraph ended there (a short line, a first-line indent, a sentence end where the document
 does not indent, a change of font size, extra space between lines). Running headers, footers and
 page numbers are dropped because they repeat on every page and are not report text.
+
+pdfplumber only opens the file and gives the page boxes; the characters come straight from
+pdfminer's interpreter (tools/bench_pdf.py compares this with pdfplumber's own and PDFium).
 """
 
 from __future__ import annotations
