@@ -11,7 +11,8 @@ indented justified paragraphs) and the seed's printed, plain and official PDFs a
 them (LibreOffice). Folders given are searched for *.pdf (e.g. a pytest --basetemp, to compare
 on every PDF the suite made).
 
-Backends (every one feeds the same line and paragraph code, ``pdf._document``):
+Backends (every one goes through ``pdf.read``: the same checks, error messages, line and
+paragraph code):
   pdfplumber  pdfplumber's page.chars, its page.dedupe_chars(tolerance=1)  (before)
   dedupe      pdfplumber's page.chars, our n log n de-duplication with the same rule
   pdfminer    characters straight from pdfminer's interpreter + our de-duplication  (adopted)
@@ -105,7 +106,13 @@ BACKENDS = {
 
 
 def read(backend: str, data: bytes, name: str = "bench.pdf"):
-    return reader._document(BACKENDS[backend](data, name), name)
+    """``pdf.read`` (its checks and error messages) with the backend's characters."""
+    saved = reader._pages
+    reader._pages = BACKENDS[backend]
+    try:
+        return reader.read(data, name)
+    finally:
+        reader._pages = saved
 
 
 def signature(doc) -> list[tuple]:
@@ -168,7 +175,7 @@ def outcome(backend: str, data: bytes):
         return signature(read(backend, data))
     except InputError as exc:
         return ("InputError", exc.problem)
-    except Exception as exc:  # PDFium's own errors: the prototype does not translate them
+    except Exception as exc:  # not expected: pdf.read turns every failure into an InputError
         return ("error", type(exc).__name__)
 
 

@@ -402,27 +402,19 @@ def _open_error(exc: BaseException, name: str) -> InputError:
 
 def _pages(data: bytes, name: str) -> Iterator[tuple[float, float, list[dict]]]:
     """Each page's width, height and characters (overprinted duplicates dropped), read with
-    pdfminer under the bounds of pdf_guard; every failure becomes one :class:`InputError`."""
+    pdfminer under the bounds of pdf_guard."""
     import pdfplumber
 
     from .pdf_guard import install
 
     install()
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > limits.PDF_MAX_PAGES:
-                raise InputError(name, f"PDF 有 {len(pdf.pages)} 页，超过 {limits.PDF_MAX_PAGES} 页的上限，已拒绝读取")
-            for page in pdf.pages:
-                yield float(page.width), float(page.height), _dedupe(_page_chars(page))
-                if hasattr(page, "close"):
-                    page.close()
-    except InputError:
-        raise
-    except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
-        limit = _limit_in(exc)
-        if limit is not None:
-            raise InputError(name, f"{limit}，已拒绝读取（文件可能已损坏或是恶意构造的）") from None
-        raise _open_error(exc, name) from None
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > limits.PDF_MAX_PAGES:
+            raise InputError(name, f"PDF 有 {len(pdf.pages)} 页，超过 {limits.PDF_MAX_PAGES} 页的上限，已拒绝读取")
+        for page in pdf.pages:
+            yield float(page.width), float(page.height), _dedupe(_page_chars(page))
+            if hasattr(page, "close"):
+                page.close()
 
 
 def _document(pages: Iterable[tuple[float, float, list[dict]]], name: str) -> Document:
@@ -462,4 +454,12 @@ def read(data: bytes, name: str) -> Document:
         raise InputError(name, f"{_CORRUPT}（文件开头没有 %PDF 标记，可能不是 PDF 文件）")
     if b"%%EOF" not in data[-4096:]:
         raise InputError(name, f"{_CORRUPT}（文件结尾缺失，可能没有下载完整）")
-    return _document(_pages(data, name), name)
+    try:
+        return _document(_pages(data, name), name)
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
+        limit = _limit_in(exc)
+        if limit is not None:
+            raise InputError(name, f"{limit}，已拒绝读取（文件可能已损坏或是恶意构造的）") from None
+        raise _open_error(exc, name) from None
