@@ -4,9 +4,9 @@ drift silently."""
 
 from __future__ import annotations
 
+import io
 import random
 import re
-import sys
 import zlib
 from pathlib import Path
 
@@ -16,8 +16,7 @@ from validator.readers import pdf as reader
 from validator.readers import read_path
 from validator.readers.pdf_guard import install
 
-sys.path.insert(0, str(Path(__file__).parent / "readers"))
-from long_report import RUNNING_HEADER, TITLE, lines  # noqa: E402
+from readers.long_report import RUNNING_HEADER, TITLE, lines
 
 KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "size", "upright", "fontname")
 
@@ -67,7 +66,7 @@ def test_page_chars_are_pdfplumbers():
     import pdfplumber
 
     install()
-    with pdfplumber.open(__import__("io").BytesIO(FAKE_BOLD)) as pdf:
+    with pdfplumber.open(io.BytesIO(FAKE_BOLD)) as pdf:
         page = pdf.pages[0]
         ours = [tuple(c[k] for k in KEYS) for c in reader._page_chars(page)]
         theirs = [tuple(c[k] for k in KEYS) for c in page.chars]
