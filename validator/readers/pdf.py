@@ -5,6 +5,9 @@ over two lines and a heading looks like any other line. Lines are joined back un
 says a paragraph ended there (a short line, a first-line indent, a sentence end where the document
 does not indent, a change of font size, extra space between lines). Running headers, footers and
 page numbers are dropped because they repeat on every page and are not report text.
+
+pdfplumber only opens the file and gives the page boxes; the characters come straight from
+pdfminer's interpreter (tools/bench_pdf.py compares this with pdfplumber's own and PDFium).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from statistics import median
 
@@ -51,16 +55,112 @@ class _Line:
     row: int = 0  # the line's place on its page, top down, running heads included
 
 
+def _page_chars(page) -> list[dict]:
+    """The page's characters: the values and order of pdfplumber's ``page.chars``, only the keys
+    the reader uses.
+
+    pdfplumber builds a layout tree of every object (paths and images included) and turns each
+    into a dict of some thirty attributes; only characters are needed here, so a device collects
+    just them from pdfminer's interpreter, with pdfplumber's arithmetic for their positions.
+    """
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import fix_fontname_bytes
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    chars: list[dict] = []
+
+    class Collector(PDFLayoutAnalyzer):
+        def begin_page(self, page_obj, ctm) -> None:
+            pass
+
+        def end_page(self, page_obj) -> None:
+            pass
+
+        def begin_figure(self, name, bbox, matrix) -> None:
+            pass
+
+        def end_figure(self, name) -> None:
+            pass
+
+        def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
+            pass
+
+        def render_image(self, name, stream) -> None:
+            pass
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"
+            item = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
+                          font.char_disp(cid), ncs, graphicstate)
+            top = (height - item.y1) + mb_top
+            x0, x1 = (item.x0 + mb_x0, item.x1 + mb_x0) if mb_x0 != 0 else (item.x0, item.x1)
+            fontname = item.fontname
+            if isinstance(fontname, bytes):
+                fontname = fix_fontname_bytes(fontname)
+            chars.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": (height - item.y0) + mb_top,
+                          "doctop": doctop + top, "size": item.size, "upright": item.upright,
+                          "fontname": fontname})
+            return item.adv
+
+    PDFPageInterpreter(page.pdf.rsrcmgr, Collector(page.pdf.rsrcmgr)).process_page(page.page_obj)
+    return chars
+
+
+def _clusters(indices: list[int], value, tolerance: float) -> list[list[int]]:
+    """pdfplumber's ``cluster_objects``: values sorted and chained while each is within
+    ``tolerance`` of the one before; members keep their order."""
+    ids: dict[float, int] = {}
+    last, cluster = None, -1
+    for v in sorted(set(map(value, indices))):
+        if last is None or v > last + tolerance:
+            cluster += 1
+        ids[v] = cluster
+        last = v
+    groups: dict[int, list[int]] = {}
+    for i in indices:
+        groups.setdefault(ids[value(i)], []).append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _dedupe(chars: list[dict], tolerance: float = 1) -> list[dict]:
+    """Drop characters printed twice at one spot (fake bold), as pdfplumber's ``dedupe_chars``
+    does with the same tolerance and keys, keeping the page order.
+
+    pdfplumber restores the order with ``list.index`` for every character kept, quadratic in the
+    characters of a page: most of the time it spent on a page.
+    """
+    groups: dict[tuple, list[int]] = {}
+    for i, c in enumerate(chars):
+        groups.setdefault((c["upright"], c["text"], c["fontname"], c["size"]), []).append(i)
+    kept: list[int] = []
+    for members in groups.values():
+        if len(members) == 1:
+            kept.append(members[0])
+            continue
+        for row in _clusters(members, lambda i: chars[i]["doctop"], tolerance):
+            for spot in _clusters(row, lambda i: chars[i]["x0"], tolerance):
+                kept.append(min(spot, key=lambda i: (chars[i]["doctop"], chars[i]["x0"])))
+    kept.sort()
+    return [chars[i] for i in kept]
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
-def _page_lines(page, number: int) -> list[_Line]:
+def _page_lines(width: float, height: float, page_chars: list[dict], number: int) -> list[_Line]:
     """Group the page's characters into lines by vertical position, left to right inside a line."""
-    width, height = float(page.width), float(page.height)
     chars = [
         c
-        for c in page.chars
+        for c in page_chars
         if c.get("upright", True)
         and c["text"]
         and -1 <= c["x0"] <= width + 1
@@ -300,49 +400,38 @@ def _open_error(exc: BaseException, name: str) -> InputError:
     return InputError(name, _CORRUPT)
 
 
-def read(data: bytes, name: str) -> Document:
-    for logger in ("pdfminer", "pdfplumber"):
-        logging.getLogger(logger).setLevel(logging.ERROR)
-    start = data.find(b"%PDF-", 0, 1024)
-    if start < 0:
-        raise InputError(name, f"{_CORRUPT}（文件开头没有 %PDF 标记，可能不是 PDF 文件）")
-    if b"%%EOF" not in data[-4096:]:
-        raise InputError(name, f"{_CORRUPT}（文件结尾缺失，可能没有下载完整）")
+def _pages(data: bytes, name: str) -> Iterator[tuple[float, float, list[dict]]]:
+    """Each page's width, height and characters (overprinted duplicates dropped), read with
+    pdfminer under the bounds of pdf_guard."""
     import pdfplumber
 
     from .pdf_guard import install
 
     install()
-    pages: list[list[_Line]] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > limits.PDF_MAX_PAGES:
+            raise InputError(name, f"PDF 有 {len(pdf.pages)} 页，超过 {limits.PDF_MAX_PAGES} 页的上限，已拒绝读取")
+        for page in pdf.pages:
+            yield float(page.width), float(page.height), _dedupe(_page_chars(page))
+            if hasattr(page, "close"):
+                page.close()
+
+
+def _document(pages: Iterable[tuple[float, float, list[dict]]], name: str) -> Document:
+    """The report's paragraphs from each page's characters (whatever library read them)."""
+    lines: list[list[_Line]] = []
     chars = cid = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > limits.PDF_MAX_PAGES:
-                raise InputError(name, f"PDF 有 {len(pdf.pages)} 页，超过 {limits.PDF_MAX_PAGES} 页的上限，已拒绝读取")
-            for number, page in enumerate(pdf.pages, start=1):
-                try:
-                    page = page.dedupe_chars(tolerance=1)
-                except Exception:
-                    pass
-                for c in page.chars:
-                    chars += 1
-                    cid += c["text"].startswith("(cid:")
-                pages.append(_page_lines(page, number))
-                if hasattr(page, "close"):
-                    page.close()
-    except InputError:
-        raise
-    except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
-        limit = _limit_in(exc)
-        if limit is not None:
-            raise InputError(name, f"{limit}，已拒绝读取（文件可能已损坏或是恶意构造的）") from None
-        raise _open_error(exc, name) from None
-    if not any(pages) or chars == 0:
+    for number, (width, height, page_chars) in enumerate(pages, start=1):
+        for c in page_chars:
+            chars += 1
+            cid += c["text"].startswith("(cid:")
+        lines.append(_page_lines(width, height, page_chars, number))
+    if not any(lines) or chars == 0:
         raise InputError(name, _SCANNED)
     if cid > chars * 0.3:
         raise InputError(name, "PDF 中的文字无法提取（字体缺少编码信息），请提供 Word 文件或另存的 PDF")
-    kept = _drop_running(pages)
-    if sum(len(ln.text) for lines in kept for ln in lines) < 20 * len(pages):
+    kept = _drop_running(lines)
+    if sum(len(ln.text) for page in kept for ln in page) < 20 * len(lines):
         # a few characters a page are a stamp or page numbers on scanned images, not a report
         raise InputError(name, "PDF 中几乎没有可读取的文字，可能是扫描版（请提供带文字层的 PDF 或 Word 文件）")
     blocks = []
@@ -355,3 +444,22 @@ def read(data: bytes, name: str) -> Document:
     if not blocks:
         raise InputError(name, "文件没有文字内容")
     return Document(path=name, format="pdf", blocks=blocks)
+
+
+def read(data: bytes, name: str) -> Document:
+    for logger in ("pdfminer", "pdfplumber"):
+        logging.getLogger(logger).setLevel(logging.ERROR)
+    start = data.find(b"%PDF-", 0, 1024)
+    if start < 0:
+        raise InputError(name, f"{_CORRUPT}（文件开头没有 %PDF 标记，可能不是 PDF 文件）")
+    if b"%%EOF" not in data[-4096:]:
+        raise InputError(name, f"{_CORRUPT}（文件结尾缺失，可能没有下载完整）")
+    try:
+        return _document(_pages(data, name), name)
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer wraps syntax, EOF, crypto and zlib errors in many types
+        limit = _limit_in(exc)
+        if limit is not None:
+            raise InputError(name, f"{limit}，已拒绝读取（文件可能已损坏或是恶意构造的）") from None
+        raise _open_error(exc, name) from None
