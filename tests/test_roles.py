@@ -409,6 +409,23 @@ def test_a_rules_file_extends_the_role_words(tmp_path):
     assert "structure.next-year-plan" not in {f.code for f in mine.findings}
 
 
+def test_a_rules_files_plan_words_keep_the_plans_year_out_of_the_report_year(tmp_path):
+    """Only the plan heading names a year: with the user's plan word it is the next year's, not the
+    report's, so the year is unknown (a finding says so) rather than wrongly taken as 2025."""
+    rules = tmp_path / "mine.yaml"
+    rules.write_text("roles:\n  plan:\n    headings: ['奋斗目标']\n", encoding="utf-8")
+    report = report_from_text("\n".join([
+        "青岚县人民政府法治政府建设年度报告", "一、主要举措和成效", *WORK, "二、存在的问题", FAULTS,
+        "三、2025年奋斗目标", "来年目标清晰，任务具体，措施有力，责任明确，保障到位，考核严格。",
+    ]))
+    bundled = check_report(report)
+    assert bundled.year == 2025 and "dates.report-year.missing" not in {f.code for f in bundled.findings}
+    mine = check_report(report, rules=(str(rules),))
+    assert mine.year is None
+    assert "dates.report-year.missing" in {f.code for f in mine.findings}
+    assert "dates.plan-year" not in {f.code for f in mine.findings}
+
+
 @pytest.mark.parametrize("first", [
     "一、年度工作计划执行情况",  # 计划 in a review of the year's plan
     "一、以问题为导向，推进执法规范化",  # 问题 in a thematic heading

@@ -110,7 +110,14 @@ def check_report(report: Report, profile: str | None = None, rules: tuple[str, .
     cache = resolved if resolved is not None else {}
     if name not in cache:
         cache[name] = resolve(name, rules)
-    return check(report, cache[name], reason, fail_on)
+    chosen = cache[name]
+    if chosen.roles and chosen.roles is not report.role_words and chosen.roles != report.role_words:
+        # A user's rule file changed the role words: the plan heading words also keep a plan's
+        # year out of the report year, so the report is analysed again with them.
+        again = Report(report.document, chosen.roles)
+        again.previous = report.previous
+        report = again
+    return check(report, chosen, reason, fail_on)
 
 
 def check_path(path: str, profile: str | None = None, rules: tuple[str, ...] = (),

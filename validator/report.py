@@ -36,6 +36,9 @@ class Report:
         heading words keep a plan heading's year ("2025年工作打算") out of the report year."""
         self.document = document
         self.role_words = role_words or self.bundled_role_words()
+        # Last year's report, set by ``check --previous`` (checker.check_report); reuse.previous-year
+        # compares this one with it, and says it does not apply while it is None.
+        self.previous: Report | None = None
         content = document.content
         frame = find_frame(document)
         self.sections: list[Section] = build_outline(

@@ -49,7 +49,7 @@ def _counted(report, options: Options) -> dict[tuple[str, str, float], int]:
 
 
 def check(options: Options, ctx: Context) -> Outcome:
-    previous = getattr(ctx.report, "previous", None)
+    previous = ctx.report.previous
     if previous is None:
         return Outcome(not_applicable="未提供上一年度报告（check --previous 文件），无法比较")
     before = {k for _, k in sentence_keys(previous, options.min_chars)}
