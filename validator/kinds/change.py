@@ -10,6 +10,7 @@ are skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -19,34 +20,39 @@ from .base import Context, Hit, Outcome, Patterns, ScopedOptions, scope_blocks
 NAME = "yoy"
 DETAILS = ("previous", "current", "computed", "found")  # placeholders its findings fill
 
-_UP = "增长|增加|上升|提高|提升|增多"
-_DOWN = "下降|减少|降低|下滑|回落"
-_CHANGE = re.compile(rf"(?:{_UP}|{_DOWN})了?$")
+_UP = "增长|增加|上升|提高|提升|增多|增幅|涨幅|增长幅度"
+_DOWN = "下降|减少|降低|下滑|回落|降幅|减幅|下降幅度"
+_VERB = re.compile(rf"({_UP}|{_DOWN})了?(?:为|达到?)?$")
+_CHANGE = _VERB
 _FROM = re.compile(r"(?:由|从)$")
-_TO = re.compile(rf"^(?:(?:{_UP}|{_DOWN})?(?:至|到|为))$")
+_TO = re.compile(rf"^(?:(?:{_UP}|{_DOWN}|增|减|降|升|涨)?(?:至|到|为))$")
 
 
 class Options(ScopedOptions):
-    previous: Patterns = Field(("上年", "去年", "上一年度?", "上年度"), description="上一年数值前的用语（须紧接数值，可带“同期”“为”）")
+    previous: Patterns = Field(("上年", "去年", "上一年度?", "上年度"), description="上一年数值前的用语（须紧接数值，可带“同期”“为”）；报告年度的上一年（“2023年为558件”）也算")
 
 
-def _previous_rx(options: Options) -> re.Pattern:
-    return re.compile("(?:" + "|".join(options.previous) + r")(?:同期)?(?:为|是|的)?$")
+@lru_cache(maxsize=64)
+def _previous_rx(previous: tuple[str, ...], year: int | None) -> re.Pattern:
+    """Last year's value is named by a word of ``previous`` or by the year itself, just before it."""
+    words = [*previous] + ([f"{year - 1}年度?"] if year else [])
+    return re.compile("(?:" + "|".join(words) + r")(?:同期)?(?:为|是|的)?$")
 
 
 def _comparable(a: Placed, b: Placed) -> bool:
     return a.figure.unit == b.figure.unit and a.exact and b.exact
 
 
-def _pair(options: Options, placed: list[Placed], i: int) -> tuple[Placed, Placed] | None:
-    """(previous, current) values that the change at ``i`` refers to."""
+def _pair(prev_rx: re.Pattern, placed: list[Placed], i: int) -> tuple[Placed, Placed] | None:
+    """(previous, current) values that the change at ``i`` refers to: "由A到B" before it, or
+    one value named as last year's anywhere in the sentence ("同比增长99.5%，上年同期为558件")
+    and one comparable value before the change."""
     before = placed[:i]
     for k in range(len(before) - 1):
         a, b = before[k], before[k + 1]
         if _FROM.search(a.lead) and _TO.match(b.lead.strip(",")) and _comparable(a, b):
             return a, b
-    prev_rx = _previous_rx(options)
-    prevs = [p for p in before if prev_rx.search(p.lead.lstrip(",("))]
+    prevs = [p for p in placed if p.index != i and prev_rx.search(p.lead.lstrip(",("))]
     if len(prevs) != 1:
         return None
     prev = prevs[0]
@@ -57,7 +63,7 @@ def _pair(options: Options, placed: list[Placed], i: int) -> tuple[Placed, Place
 
 
 def _check_one(change: Placed, prev: Placed, cur: Placed) -> Hit | None:
-    verb = re.search(rf"({_UP}|{_DOWN})了?$", change.lead).group(1)
+    verb = _VERB.search(change.lead).group(1)
     down = re.fullmatch(_DOWN, verb) is not None
     a, b = prev.figure.value, cur.figure.value
     fig = change.figure
@@ -84,20 +90,29 @@ def _check_one(change: Placed, prev: Placed, cur: Placed) -> Hit | None:
                              "computed": direction + shown, "found": verb + fig.text})
 
 
+@lru_cache(maxsize=64)
+def _cue(previous: tuple[str, ...], year: int | None) -> re.Pattern:
+    """A paragraph names an earlier value: last year's words or 由/从 just before a number."""
+    words = [*previous, "由", "从"] + ([f"{year - 1}年"] if year else [])
+    return re.compile("(?:" + "|".join(words) + ")[^,。;0-9]{0,4}[0-9一二三四五六七八九十]")
+
+
 def check(options: Options, ctx: Context) -> Outcome:
     blocks, missing = scope_blocks(options, ctx)
     if blocks is None:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
-    cue = re.compile("(?:" + "|".join([*options.previous, "由", "从"]) + ")[^,。;0-9]{0,4}[0-9一二三四五六七八九十]")
+    year = ctx.report.meta.year
+    prev_rx = _previous_rx(tuple(options.previous), year)
+    cue = _cue(tuple(options.previous), year)
     for block in blocks:
         if not cue.search(block.norm):
             continue  # no earlier value is named: nothing to recompute
         for start, end, placed in sentences(block, ctx.report):
             for i, p in enumerate(placed):
-                if i < 2 or not p.exact or not _CHANGE.search(p.lead):
+                if i < 1 or not p.exact or not _CHANGE.search(p.lead):
                     continue
-                pair = _pair(options, placed, i)
+                pair = _pair(prev_rx, placed, i)
                 hit = _check_one(p, *pair) if pair else None
                 if hit is not None:
                     hit.line = block.line

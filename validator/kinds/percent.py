@@ -23,7 +23,9 @@ DETAILS = ("numerator", "denominator", "computed", "found")  # placeholders its 
 
 
 class Options(ScopedOptions):
-    share: Patterns = Field(("占比?", "约?占[^,。;0-9]{0,8}?的?"), description="份额前的用语（“占比”“占全部申请的”），紧接在计数之后")
+    share: Patterns = Field(("占比?(?:为|达到?|是)?", "约?占[^,。;0-9]{0,8}?的?(?:比例|比重)?(?:为|达到?|是)?", "所?占(?:比例|比重)(?:为|达到?|是)?",
+                             "(?:比例|比重)(?:为|达到?|是)"),
+                            description="份额前的用语（“占比”“占全部申请的”“所占比例为”），紧接在计数之后")
     total: Patterns = Field(("共", "总", "合计", "累计", "全年"), description="总数前的用语：有总数时才核对份额")
     outside: Patterns = Field(("全国", "全省", "全市", "全州", "上级", "上年", "去年", "同比"), description="份额的分母不在本句时出现的用语（“占全市的”），不核对")
     rate_stem: int = Field(2, ge=1, le=4, description="“率”前取几个字，须出现在分子之前（办结率→办结）")
@@ -47,7 +49,7 @@ def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Patte
 def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]) -> Hit | None:
     """占-form: the count just before the share, divided by a total stated before it."""
     pct, num = placed[i], placed[i - 1]
-    gap = pct.lead.lstrip(",(")
+    gap = pct.lead.lstrip(",(、")
     share_rx, outside_rx, total_rx, _, _ = _patterns(options)
     if not share_rx.match(gap) or outside_rx and outside_rx.search(gap) or num.figure.is_percent or not num.exact:
         return None

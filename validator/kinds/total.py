@@ -35,21 +35,28 @@ class Options(ScopedOptions):
     pairs: tuple[Pair, ...] = Field((), description="整体和部分的用语对：同一句中部分不能多于整体")
 
 
-_BREAKDOWN = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:]?其中")  # a count, then 其中
+_BREAKDOWN = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:。]?其中")  # a count, then 其中
 
 
-def _joined(gap: str) -> bool:
-    """Two figures of one list: joined by 、 with no clause break between them."""
-    return "、" in gap and "," not in gap
+def _joined(gap: str, commas: bool = False) -> bool:
+    """Two figures of one list: joined by 、 with no clause break between them; with ``commas``
+    (a list announced by "其中：" or closed by 共计) also by a comma before a short label
+    ("维持435件，驳回136件"), but never by a clause that compares (同比, 较上年)."""
+    if "、" in gap and "," not in gap:
+        return True
+    return commas and gap.startswith(",") and "、" not in gap and len(gap) <= _LABEL + 1
 
 
-def _run(placed: list[Placed], first: int, step: int) -> list[Placed]:
-    """The figures of the 、-joined list that starts at ``first`` and runs by ``step`` (±1)."""
+_LABEL = 6  # characters of a comma list's label ("维持", "依法驳回")
+
+
+def _run(placed: list[Placed], first: int, step: int, commas: bool = False) -> list[Placed]:
+    """The figures of the list that starts at ``first`` and runs by ``step`` (±1)."""
     run = [placed[first]]
     k = first + step
     while 0 <= k < len(placed):
         gap = placed[k + 1].lead if step < 0 else placed[k].lead
-        if not _joined(gap) or not same_kind(placed[k].figure, run[0].figure):
+        if not _joined(gap, commas) or not same_kind(placed[k].figure, run[0].figure):
             break
         run.append(placed[k])
         k += step
@@ -71,27 +78,54 @@ def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Patte
             re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None)
 
 
-def _sentence(options: Options, placed: list[Placed]) -> list[Hit]:
+@per_options
+def _wholes(options: Options) -> re.Pattern | None:
+    """The whole words of the pairs (受理, 发现), compiled once per rule."""
+    return re.compile("|".join(re.escape(p.whole) for p in options.pairs)) if options.pairs else None
+
+
+def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_rx, hits: list[Hit]) -> None:
+    """"共审结977件，其中维持435件、驳回136件": the parts may be a selection, so only a part, or
+    the parts' sum, above the whole is wrong. "其中：" announces a list, whose items may be
+    separated by commas."""
+    if whole.figure.is_percent or not whole.exact:
+        return
+    commas = lead.lstrip(",").removeprefix("其中").startswith(":")
+    parts = [q for q in _run(placed, first, 1, commas) if same_kind(q.figure, whole.figure)]
+    parts = [q for q in parts if q.exact and not skip_rx.search(q.lead)]
+    big = next((q for q in parts if q.figure.value > whole.figure.value), None)
+    if big is not None:
+        hits.append(Hit(0, big.figure.text, {"part": big.figure.text, "whole": whole.figure.text}, check="part"))
+    elif len(parts) >= 2 and sum(q.figure.value for q in parts) > whole.figure.value + 1e-6:
+        hits.append(Hit(0, whole.figure.text, _detail(parts, whole)))
+
+
+def _sentence(options: Options, placed: list[Placed], before: Placed | None = None) -> list[Hit]:
+    """Findings of one sentence; ``before`` is the count that closes the previous sentence of
+    the paragraph, the whole of a breakdown that opens this one ("共审结977件。其中，维持…")."""
     hits: list[Hit] = []
+    total_rx, skip_rx, _, part_rx = _patterns(options)
+    whole_rx = _wholes(options)
+    if before is not None and placed[0].lead.lstrip(",:").startswith("其中"):
+        _breakdown(placed, before, placed[0].lead, 0, skip_rx, hits)
     if len(placed) < 2:
         return hits  # a whole and a part are two figures
-    total_rx, skip_rx, _, _ = _patterns(options)
     for i, p in enumerate(placed):
         if p.figure.is_percent or not p.exact:
             continue
         if i >= 2 and total_rx.match(p.lead) and "等" not in p.lead and same_kind(placed[i - 1].figure, p.figure):
             parts = _run(placed, i - 1, -1)
+            if len(parts) < 2:
+                # A comma list is read as a breakdown only with three or more categories and no
+                # stage of a flow among them (受理…办结…: counts of one set, not parts of it).
+                parts = _run(placed, i - 1, -1, commas=True)
+                if len(parts) < 3 or part_rx is not None and any(part_rx.search(q.lead) or whole_rx.search(q.lead) for q in parts):
+                    parts = []
             if len(parts) >= 2 and all(q.exact for q in parts) and not any(skip_rx.search(q.lead) for q in parts[1:]):
                 if abs(sum(q.figure.value for q in parts) - p.figure.value) > 1e-6:
                     hits.append(Hit(0, p.figure.text, _detail(parts, p)))
         if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
-            parts = [q for q in _run(placed, i + 1, 1) if same_kind(q.figure, p.figure)]
-            parts = [q for q in parts if q.exact and not skip_rx.search(q.lead)]
-            big = next((q for q in parts if q.figure.value > p.figure.value), None)
-            if big is not None:
-                hits.append(Hit(0, big.figure.text, {"part": big.figure.text, "whole": p.figure.text}, check="part"))
-            elif len(parts) >= 2 and sum(q.figure.value for q in parts) > p.figure.value + 1e-6:
-                hits.append(Hit(0, p.figure.text, _detail(parts, p)))
+            _breakdown(placed, p, placed[i + 1].lead, i + 1, skip_rx, hits)
     words = "".join(p.lead for p in placed)
     for pair in options.pairs:
         if pair.whole not in words or pair.part not in words:
@@ -113,19 +147,23 @@ def check(options: Options, ctx: Context) -> Outcome:
     if blocks is None:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
-    # Cheap tests first: a total right before a number after a 、 list, 其中, or both words of a pair.
+    # Cheap tests first: a total word before a number, 其中 after a count, or both words of a pair.
     _, _, total_cue, part_rx = _patterns(options)
     for block in blocks:
         norm = block.norm
-        if not ("其中" in norm and _BREAKDOWN.search(norm) or "、" in norm and total_cue.search(norm)
+        if not ("其中" in norm and _BREAKDOWN.search(norm) or total_cue.search(norm)
                 or part_rx is not None and part_rx.search(norm)
                 and any(p.whole in norm and p.part in norm for p in options.pairs)):
             continue  # nothing here is stated as adding up
+        before, closed = None, -1
         for start, end, placed in sentences(block, ctx.report):
-            for hit in _sentence(options, placed):
+            for hit in _sentence(options, placed, before if start == closed else None):
                 hit.line = block.line
                 hit.excerpt = sentence_excerpt(block, start, end)
                 hits.append(hit)
+            last = placed[-1]
+            # The sentence ends on its last count ("…共审结977件。"): it may be the whole of the next.
+            before, closed = (last, end) if end - last.figure.end <= 1 else (None, -1)
     if hits:
         return Outcome(violations=hits)
     return Outcome(evidence=Hit(0, ""))
