@@ -52,6 +52,8 @@ DEFECTS = [
      "70÷160＝43.8%，报告写45.6%", "45.6%"),
     ("figures.percent-recompute", "shortcomings", "全年共審結行政複議案件188件，其中糾錯38件（佔20.9%）。",
      "38÷188＝20.2%，报告写20.9%", "20.9%"),
+    ("figures.percent-recompute", "first", "全年共收到申请1113件，其中信息公开类58件、依申请公开类558件，分别占5.4%、50.1%。",
+     "58÷1113＝5.2%，报告写5.4%", "5.4%"),
     # sums: a whole breakdown must add up; a selection may not exceed its whole
     ("figures.sum", "intro", "复议案件中维持四百三十五件、驳回一百三十六件、纠错二百三十件、调解一百七十件，合计九百七十七件。",
      "435+136+230+170＝971，报告写总数977", "合计九百七十七件"),
@@ -120,7 +122,8 @@ COMPLIANT = [
     ("measures", "审结行政复议案件188件，其中纠错38件，终止12件，纠错率21.6%。"),  # 38÷(188−12): another denominator
     ("shortcomings", "全县发生行政诉讼案件64件，开庭审理50件，行政机关负责人出庭应诉50件，出庭应诉率100%。"),
     ("first", "全县共办理行政处罚案件1260件，其中简易程序300件，占全市简易程序案件的30%。"),  # a share of the city
-    ("measures", "全年共收到申请1113件，其中信息公开类58件、依申请公开类558件，分别占5.2%、50.1%。"),
+    ("measures", "全年共收到申请1113件，信息公开类58件、依申请公开类558件、其他497件，分别占申请总数的5.2%、50.1%、44.7%。"),
+    ("first", "全县办理案件1260件，其中简易程序300件、一般程序960件，分别占全市的30%、40%。"),
     ("intro", "受理行政复议申请2418件，办结2331件，办结率96%，群众满意率98.5%。"),  # 96.4% rounded
     ("shortcomings", "全年共收到政府信息公开申请1113件，其中信息公开类近60件，占比5.4%。"),
     ("measures", "全年共收到政府信息公開申請1113件，其中信息公開類58件，佔比5.2%。"),  # traditional script
@@ -131,6 +134,7 @@ COMPLIANT = [
     ("first", "共收到行政复议申请240件，其中受理200件，办结190件，县长批示督办3件。"),
     ("measures", "维持约430件、驳回136件，共审结977件。"),
     ("intro", "开展执法检查发现问题40个，已整改38个，其余2个限期整改。"),
+    ("first", "受理行政复议申请200件，办结210件（含上年结转15件）。"),
     # changes: approximate, 分别 lists, two years in one sentence, right values
     ("intro", "行政复议申请由558件增至1113件，增长近一倍。"),
     ("measures", "复议案件210件、诉讼案件64件，上年分别为180件、52件，同比分别增长16.7%、23.1%。"),
@@ -155,3 +159,133 @@ COMPLIANT = [
 @pytest.mark.parametrize("place, text", COMPLIANT, ids=[f"{p}-{i}" for i, (p, _) in enumerate(COMPLIANT)])
 def test_a_right_paragraph_raises_no_review_finding(place, text, fmt):
     assert review(check(build(place, text), fmt)) == []
+
+
+@pytest.mark.parametrize("rule, place, text, message, quoted",
+                         [DEFECTS[0], DEFECTS[7], DEFECTS[12], DEFECTS[19], DEFECTS[26]], ids=_ids(DEFECTS[:5]))
+def test_a_planted_defect_in_a_word_file(rule, place, text, message, quoted, tmp_path):
+    path = to_docx([TITLE] + build(place, text), tmp_path / "report.docx", heading_styles=False)
+    result = check_report(load_report(str(path)))
+    [f] = [f for f in result.findings if f.rule == rule]
+    assert message in f.message and quoted in f.excerpt
+
+
+def test_a_right_word_file_raises_no_review_finding(tmp_path):
+    lines = [OPENING] + MEASURES + [text for _, text in COMPLIANT[:8]] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF
+    path = to_docx([TITLE] + lines, tmp_path / "report.docx", heading_styles=True)
+    assert review(check_report(load_report(str(path)))) == []
+
+
+# --- numbering, copies and instruments: the defect is in the structure or across the report -------
+
+NUMBERING = [
+    # (what, lines, check, expected number, the heading it is reported on)
+    ("a sub-item lost", [OPENING] + MEASURES[:2] + MEASURES[3:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF, "", "(二)", "（三）化解"),
+    ("a sub-item twice", [OPENING] + MEASURES[:3] + [MEASURES[3].replace("（三）", "（二）")] + MEASURES[4:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF,
+     "repeat", None, "（二）化解"),
+    ("a list item lost under a part", [OPENING] + MEASURES + SHORTCOMINGS[:1] + ["1.执法能力不足。乡镇执法人员偏少。", "2.监督不够有力。",
+                                                                             "4.普法针对性不强。"] + FIRST + PLAN + SIGN_OFF, "", "3.", "4.普法"),
+    ("a part lost in a 第N部分 report", [OPENING, "第一部分 主要举措和成效"] + MEASURES[1:] + ["第三部分 存在的不足和原因"] + SHORTCOMINGS[1:]
+     + FIRST + PLAN + SIGN_OFF, "", "第二部分", "第三部分"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("what, lines, kind, expected, where", NUMBERING, ids=[n[0] for n in NUMBERING])
+def test_a_numbering_defect_in_another_place(what, lines, kind, expected, where, fmt):
+    result = check(lines, fmt)
+    hits = [f for f in result.findings if f.rule == "structure.numbering"]
+    assert [f.check for f in hits][:1] == [kind], [(f.check, f.message) for f in hits]
+    f = hits[0]
+    assert where.split("、")[0][:3] in f.excerpt
+    if expected:
+        assert f"“{expected}”" in f.message
+    if fmt == "txt":
+        assert f.line == txt_line(lines, where)
+
+
+NUMBERED_RIGHT = [
+    ("lists restart under each item", [OPENING] + MEASURES[:2] + ["1.完善制度。", "2.严格审核。"] + MEASURES[2:3] + ["1.规范程序。", "2.公示结果。"]
+     + MEASURES[3:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF),
+    ("circled numbers", [OPENING] + MEASURES + SHORTCOMINGS[:1] + ["①执法能力不足。", "②监督不够有力。", "③普法针对性不强。"] + FIRST + PLAN + SIGN_OFF),
+    ("numbered sentences inside a paragraph", [OPENING] + MEASURES + SHORTCOMINGS[:1]
+     + ["存在的问题主要有：1.执法能力不足；3项整改任务尚未完成；2.监督不够有力。"] + FIRST + PLAN + SIGN_OFF),
+    ("第N部分 in order", [OPENING, "第一部分 主要举措和成效"] + MEASURES[1:] + ["第二部分 存在的不足和原因"] + SHORTCOMINGS[1:]
+     + ["第三部分 党政主要负责人履行推进法治建设第一责任人职责情况"] + FIRST[1:] + ["第四部分 2025年推进法治政府建设的主要安排"] + PLAN[1:] + SIGN_OFF),
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("what, lines", NUMBERED_RIGHT, ids=[n[0] for n in NUMBERED_RIGHT])
+def test_numbering_in_order_in_other_styles(what, lines, fmt):
+    assert review(check(lines, fmt)) == []
+
+
+COPIED = [
+    # (where the copy goes, the paragraph copied, how it is changed)
+    ("plan", MEASURES[2], lambda t: t),
+    ("shortcomings", MEASURES[4], lambda t: t.replace("，", "、").replace("；", "，")),  # punctuation changed
+    ("first", MEASURES[5], lambda t: t.replace("（五）规范决策和普法。", "")),  # a run-in heading dropped
+    ("shortcomings", MEASURES[5], lambda t: "执法公示仍需加强。" + t.split("。")[1].split("；")[0] + "。"),  # one long sentence inside another paragraph
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("where, original, change", COPIED, ids=[c[0] for c in COPIED])
+def test_a_passage_copied_into_another_part(where, original, change, fmt):
+    copy = change(original)
+    parts = {"measures": list(MEASURES), "shortcomings": list(SHORTCOMINGS), "first": list(FIRST), "plan": list(PLAN)}
+    parts[where].append(copy)
+    lines = [OPENING] + parts["measures"] + parts["shortcomings"] + parts["first"] + parts["plan"] + SIGN_OFF
+    result = check(lines, fmt)
+    [f] = [f for f in result.findings if f.rule == "reuse.duplicate-passage"]
+    if fmt == "txt":
+        first = txt_line(lines, original[:14]) if not original.startswith("一是") else txt_line(lines, "一是乡镇")
+        assert f.line == len(lines) + 1 - lines[::-1].index(copy) and f"第{first}行" in f.message
+
+
+def test_sentences_that_repeat_honestly_are_not_copies():
+    plan = PLAN + ["全年无行政诉讼败诉案件。", "县政府将继续完善执法监督体系。"]
+    shortcomings = SHORTCOMINGS + ["全年无行政诉讼败诉案件。"]
+    lines = [OPENING] + MEASURES + shortcomings + FIRST + plan + SIGN_OFF
+    assert review(check(lines)) == []
+
+
+INSTRUMENTS = [
+    # (paragraph in a 2026 report, a citation as current of an instrument whose period has ended)
+    ("intro", "全县紧紧围绕《法治政府建设实施纲要（2021—2025年）》确定的目标推进各项工作。", "2021—2025"),
+    ("measures", "按照《法治中国建设规划（2020—2025年）》部署，深化执法体制改革。", "2020—2025"),
+    ("shortcomings", "对照《提升行政执法质量三年行动计划（2023—2025年）》要求，执法质量仍有差距。", "2023—2025"),
+    ("first", "县长强调，当前正处于“十四五”规划实施的关键时期。", "十四五"),
+]
+
+
+def _in_2026(place: str, text: str) -> list[str]:
+    """The fixture moved to 2026, its opening no longer citing the outline, with ``text`` added."""
+    lines = [line.replace("@", text) for line in shifted(build(place, "@"), 2)]
+    return [OPENING.replace("2024", "2026").replace("深入贯彻《法治政府建设实施纲要（2021—2025年）》，", "")] + lines[1:]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("place, text, period", INSTRUMENTS, ids=[i[0] for i in INSTRUMENTS])
+def test_an_outdated_instrument_cited_as_current_elsewhere(place, text, period, fmt):
+    lines = _in_2026(place, text)
+    result = check(lines, fmt, title=TITLE.replace("2024", "2026"))
+    [f] = [f for f in result.findings if f.rule == "hygiene.instrument-period"]
+    assert period in f.message or period in f.excerpt
+    if fmt == "txt":
+        assert f.line == txt_line(lines, text[:10])
+
+
+INSTRUMENTS_RIGHT = [
+    ("intro", "“十四五”时期，全县法治政府建设取得明显成效，2026年是“十五五”开局之年。"),
+    ("measures", "全面总结《法治政府建设实施纲要（2021—2025年）》实施情况，形成评估报告。"),
+    ("shortcomings", "与《法治中国建设规划（2020—2025年）》期间确定的目标相比，仍有差距需要补齐。"),
+    ("first", "县长严格执行新修订的《中华人民共和国行政复议法》，带头出庭应诉。"),
+]
+
+
+@pytest.mark.parametrize("place, text", INSTRUMENTS_RIGHT, ids=[i[0] for i in INSTRUMENTS_RIGHT])
+def test_looking_back_on_an_instrument_in_another_part(place, text):
+    result = check(_in_2026(place, text), title=TITLE.replace("2024", "2026"))
+    assert [f for f in result.findings if f.rule.startswith(("hygiene.instrument-period", "hygiene.misquoted-title"))] == []

@@ -30,7 +30,7 @@ def _value(number: str) -> int | None:
     core = number.strip(_STRIP)
     if not core:
         return None
-    if core.isdigit():
+    if core.isascii() and core.isdigit():  # "①".isdigit() is true too, and int() refuses it
         return int(core)
     if len(core) == 1 and "\u2460" <= core <= "\u2473":
         return ord(core) - 0x2460 + 1
@@ -66,7 +66,7 @@ _LADDER = {"part": "第一部分", "cn": "一、", "pcn": "（一）", "num": "1
 def _written(number: str, value: int) -> str:
     """The expected number in the style written ("（三）", "3.")."""
     core = number.strip(_STRIP)
-    if core.isdigit():
+    if core.isascii() and core.isdigit():
         text = str(value)
     elif value <= 10:
         text = "十" if value == 10 else _CN[value]

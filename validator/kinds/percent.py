@@ -65,6 +65,34 @@ def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]
     return _hit(num, marked[-1], pct)
 
 
+_RESPECTIVELY = re.compile(r"分别(?:占比?[^,。;0-9]{0,8}?的?(?:比例|比重)?)(?:为|达到?|是)?$")
+
+
+def _respective(options: Options, placed: list[Placed], i: int, earlier: list[Placed]) -> list[Hit]:
+    """"其中A类58件、B类558件，分别占5.2%、50.1%": the n shares after 分别占, in order, of the n
+    counts joined by 、 just before them, each over the total named before the counts."""
+    shares = [placed[i]]
+    while i + len(shares) < len(placed) and placed[i + len(shares)].lead == "、" and placed[i + len(shares)].figure.is_percent:
+        shares.append(placed[i + len(shares)])
+    n = len(shares)
+    counts = placed[max(0, i - n):i]
+    if n < 2 or len(counts) < n or any(c.figure.is_percent or not c.exact for c in counts) \
+            or any("、" not in c.lead or "," in c.lead for c in counts[1:]) or not all(p.exact for p in shares):
+        return []
+    _, outside_rx, total_rx, _, _ = _patterns(options)
+    if outside_rx and outside_rx.search(placed[i].lead):
+        return []
+    seq = earlier + placed[:i - n + 1]
+    named = [t for t, after in zip(seq, seq[1:]) if not t.figure.is_percent and t.exact
+             and (total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中"))]
+    totals = [t for t in named if all(same_kind(t.figure, c.figure) and t.figure.value >= c.figure.value for c in counts)]
+    if not totals:
+        return []
+    total = totals[-1]
+    return [_hit(c, total, p) for c, p in zip(counts, shares)
+            if not _fits(c.figure.value, total.figure.value, p.figure, p.figure.value)]
+
+
 def _rate(options: Options, placed: list[Placed], i: int) -> Hit | None:
     """率-form: "办结2331件，办结率96.4%": the count whose words hold the rate's stem, over a count before it."""
     pct = placed[i]
@@ -110,8 +138,12 @@ def check(options: Options, ctx: Context) -> Outcome:
             for i, p in enumerate(placed):
                 if not p.figure.is_percent or not p.exact or i == 0 or p.figure.unit != "%":
                     continue
-                hit = _share(options, placed, i, earlier + placed[:i - 1]) or _rate(options, placed, i)
-                if hit is not None:
+                if "分别" in p.lead and _RESPECTIVELY.search(p.lead):
+                    found = _respective(options, placed, i, earlier)
+                else:
+                    hit = _share(options, placed, i, earlier + placed[:i - 1]) or _rate(options, placed, i)
+                    found = [hit] if hit is not None else []
+                for hit in found:
                     hit.line = block.line
                     hit.excerpt = block.original(max(start, placed[0].figure.start - 12), min(end, p.figure.end + 2))
                     hits.append(hit)

@@ -33,6 +33,7 @@ class Options(ScopedOptions):
     total: Patterns = Field(("共", "合计", "总计", "总共", "累计"), description="总数前的用语")
     skip: Patterns = Field(("同比", "上年", "去年", "较", "比", "增", "减", "下降", "提高"), description="计数前出现这些用语时不是本期的组成部分")
     pairs: tuple[Pair, ...] = Field((), description="整体和部分的用语对：同一句中部分不能多于整体")
+    carried: Patterns = Field(("结转", "上年遗留", "历年积存"), description="句中写明含往年结转时，部分可以多于本年的整体（办结含上年结转）")
 
 
 _BREAKDOWN = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:。]?其中")  # a count, then 其中
@@ -76,6 +77,11 @@ def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Patte
     return (re.compile("^[,:]?(?:" + total + ")"), compile_any(options.skip),
             re.compile("(?:" + total + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]"),
             re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None)
+
+
+@per_options
+def _carried(options: Options) -> re.Pattern | None:
+    return compile_any(options.carried)
 
 
 @per_options
@@ -127,6 +133,8 @@ def _sentence(options: Options, placed: list[Placed], before: Placed | None = No
         if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
             _breakdown(placed, p, placed[i + 1].lead, i + 1, skip_rx, hits)
     words = "".join(p.lead for p in placed)
+    if _carried(options) is not None and _carried(options).search(words):
+        return hits  # "办结210件（含上年结转15件）": this year's part may exceed this year's whole
     for pair in options.pairs:
         if pair.whole not in words or pair.part not in words:
             continue
