@@ -142,6 +142,12 @@ COMPLIANT = [
     ("first", "全年办理行政处罚案件1260件，罚没款386.5万元，上年罚没款320万元，同比增长20.8%。"),
     ("measures", "全年收到申请1113件，同比增长99.5%，上年同期为558件。"),
     ("intro", "重大行政决策事项由3件增至7件，增长133.3%。"),
+    # forms of real published reports that look like a share, a breakdown or a change and are not
+    ("measures", "全县财政法治专项支出520万元，占预算数的96.5%，比上年增加40万元。"),  # a share of the budget
+    ("intro", "今年共安排法律顾问经费300万元，比上年增加60万元，其中县本级180万元、乡镇120万元。"),
+    ("shortcomings", "近三年行政复议案件数量变化较大，其中，县本级由45件增加到88件，乡镇由12件增加到30件。"),
+    ("first", "全县行政复议申请从2021年的120件增加到2023年的180件，年均增长22.5%。"),
+    ("measures", "全年罚没款由320万元增加到386.5万元，扣除一次性大额罚款因素实际增长6%。"),
     # cut-offs that are the year's end, a campaign's months, a later follow-up
     ("intro", "截至2024年12月31日，全县共查处各类案件300宗；截至12月底，整改问题全部销号。"),
     ("measures", "1至6月开展安全生产执法专项行动，查处违法行为45起。"),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pydantic import Field
 
 from ..arithmetic import Placed, sentence_excerpt, sentences, show, tolerance, decimals
-from .base import Context, Hit, Outcome, Patterns, ScopedOptions, scope_blocks
+from .base import Context, Hit, Outcome, Patterns, ScopedOptions, compile_any, scope_blocks
 
 NAME = "yoy"
 DETAILS = ("previous", "current", "computed", "found")  # placeholders its findings fill
@@ -29,14 +29,18 @@ _TO = re.compile(rf"^(?:(?:{_UP}|{_DOWN}|增|减|降|升|涨)?(?:至|到|为))$"
 
 
 class Options(ScopedOptions):
-    previous: Patterns = Field(("上年", "去年", "上一年度?", "上年度"), description="上一年数值前的用语（须紧接数值，可带“同期”“为”）；报告年度的上一年（“2023年为558件”）也算")
+    previous: Patterns = Field(("上年", "去年", "上一年度?", "上年度"), description="上一年数值前的用语（须紧接数值，可带“同期”“为”）；报告年度的上一年单独写在数值前（“，2023年为558件”）也算")
+    unless: Patterns = Field(("平均", "年均", "可比价", "扣除", "实际"),
+                             description="增减前出现这些用语时不是两数之差：年均增幅、按可比价格或扣除价格因素的实际增幅，不核对")
 
 
 @lru_cache(maxsize=64)
 def _previous_rx(previous: tuple[str, ...], year: int | None) -> re.Pattern:
     """Last year's value is named by a word of ``previous`` or by the year itself, just before it."""
-    words = [*previous] + ([f"{year - 1}年度?"] if year else [])
-    return re.compile("(?:" + "|".join(words) + r")(?:同期)?(?:为|是|的)?$")
+    words = "(?:" + "|".join(previous) + r")(?:同期)?(?:为|是|的)?$"
+    if year:  # the year alone, not "增加到2023年的" (the value reached) nor "由2023年的" (a start)
+        words += rf"|(?:^|,|\()(?:较|比)?{year - 1}年度?(?:同期)?(?:为|是|的)?$"
+    return re.compile(words)
 
 
 def _comparable(a: Placed, b: Placed) -> bool:
@@ -105,12 +109,13 @@ def check(options: Options, ctx: Context) -> Outcome:
     year = ctx.report.meta.year
     prev_rx = _previous_rx(tuple(options.previous), year)
     cue = _cue(tuple(options.previous), year)
+    unless_rx = compile_any(tuple(options.unless))
     for block in blocks:
         if not cue.search(block.norm):
             continue  # no earlier value is named: nothing to recompute
         for start, end, placed in sentences(block, ctx.report):
             for i, p in enumerate(placed):
-                if i < 1 or not p.exact or not _CHANGE.search(p.lead):
+                if i < 1 or not p.exact or not _CHANGE.search(p.lead) or unless_rx and unless_rx.search(p.lead):
                     continue
                 pair = _pair(prev_rx, placed, i)
                 hit = _check_one(p, *pair) if pair else None

@@ -28,6 +28,8 @@ class Options(ScopedOptions):
                             description="份额前的用语（“占比”“占全部申请的”“所占比例为”），紧接在计数之后")
     total: Patterns = Field(("共", "总", "合计", "累计", "全年"), description="总数前的用语：有总数时才核对份额")
     outside: Patterns = Field(("全国", "全省", "全市", "全州", "上级", "上年", "去年", "同比"), description="份额的分母不在本句时出现的用语（“占全市的”），不核对")
+    generic: Patterns = Field(("总数", "总量", "总额", "总计", "合计", "全部", "所有", "总", "各类"),
+                              description="“占…的”中泛指总数的用语；去掉后仍有名词（“占预算数的”）时，须是所列总数说的东西（“占投诉总量的”↔“受理投诉”）才核对")
     rate_stem: int = Field(2, ge=1, le=4, description="“率”前取几个字，须出现在分子之前（办结率→办结）")
     rates: Patterns = Field(("办结", "审结", "结案", "答复", "整改", "化解"),
                             description="核对哪些“率”：分母就是前面所列总数的比率。纠错率、出庭应诉率的分母另有口径（除去终止、未开庭的案件），不核对")
@@ -46,6 +48,21 @@ def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Patte
             re.compile("(?:" + ")|(?:".join(options.rates) + ")") if options.rates else None)
 
 
+_BASE = re.compile(r"^约?(?:所)?占(.*?)的?(?:比例|比重)?(?:为|达到?|是)?$")
+
+
+def _same_base(options: Options, gap: str, total_lead: str) -> bool:
+    """"占预算数的" names its base: a share of the budget, not of the total listed before. The
+    base words, without generic ones (总数, 全部), must be what the total counts (two characters
+    in common: "占投诉总量的" and "受理群众投诉")."""
+    m = _BASE.match(gap)
+    noun = m.group(1) if m else ""
+    generic = compile_any(tuple(options.generic))
+    if noun and generic is not None:
+        noun = generic.sub("", noun)
+    return len(noun) < 2 or any(noun[k:k + 2] in total_lead for k in range(len(noun) - 1))
+
+
 def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]) -> Hit | None:
     """占-form: the count just before the share, divided by a total stated before it."""
     pct, num = placed[i], placed[i - 1]
@@ -58,7 +75,7 @@ def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]
     named = {id(t) for t, after in zip(seq, seq[1:]) if total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中")}
     totals = [p for p in earlier if same_kind(p.figure, num.figure) and p.exact and p.figure.value >= num.figure.value]
     marked = [p for p in totals if id(p) in named]
-    if not marked:
+    if not marked or not _same_base(options, gap, marked[-1].lead):
         return None
     if any(_fits(num.figure.value, t.figure.value, pct.figure, pct.figure.value) for t in totals):
         return None

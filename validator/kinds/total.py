@@ -36,6 +36,8 @@ class Options(ScopedOptions):
     carried: Patterns = Field(("结转", "上年遗留", "历年积存"), description="句中写明含往年结转时，部分可以多于本年的整体（办结含上年结转）")
 
 
+_CLAUSE_BREAK = re.compile(r"[;。]|,(?![0-9]{3})")  # not the comma of 29,821,828
+_FROM_VALUE = re.compile(r"(?:由|从)$")  # "其中，农业总产值由2187亿元增加到…": a starting value, not a part
 _BREAKDOWN = re.compile(r"[0-9十百千万][^0-9,。;]{0,4}[,:。]?其中")  # a count, then 其中
 
 
@@ -90,15 +92,20 @@ def _wholes(options: Options) -> re.Pattern | None:
     return re.compile("|".join(re.escape(p.whole) for p in options.pairs)) if options.pairs else None
 
 
-def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_rx, hits: list[Hit]) -> None:
+def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_rx, hits: list[Hit], norm: str) -> None:
     """"共审结977件，其中维持435件、驳回136件": the parts may be a selection, so only a part, or
     the parts' sum, above the whole is wrong. "其中：" announces a list, whose items may be
     separated by commas."""
     if whole.figure.is_percent or not whole.exact:
         return
+    start = whole.figure.start
+    lo = max(0, start - 60)
+    clause = norm[max((m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, start)), default=lo):start]
+    if skip_rx and skip_rx.search(clause):
+        return  # "比去年增加2000亿元，其中…": the count before 其中 is a change, not the whole
     commas = lead.lstrip(",").removeprefix("其中").startswith(":")
     parts = [q for q in _run(placed, first, 1, commas) if same_kind(q.figure, whole.figure)]
-    parts = [q for q in parts if q.exact and not skip_rx.search(q.lead)]
+    parts = [q for q in parts if q.exact and not skip_rx.search(q.lead) and not _FROM_VALUE.search(q.lead)]
     big = next((q for q in parts if q.figure.value > whole.figure.value), None)
     if big is not None:
         hits.append(Hit(0, big.figure.text, {"part": big.figure.text, "whole": whole.figure.text}, check="part"))
@@ -106,14 +113,14 @@ def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_
         hits.append(Hit(0, whole.figure.text, _detail(parts, whole)))
 
 
-def _sentence(options: Options, placed: list[Placed], before: Placed | None = None) -> list[Hit]:
+def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed | None = None) -> list[Hit]:
     """Findings of one sentence; ``before`` is the count that closes the previous sentence of
     the paragraph, the whole of a breakdown that opens this one ("共审结977件。其中，维持…")."""
     hits: list[Hit] = []
     total_rx, skip_rx, _, part_rx = _patterns(options)
     whole_rx = _wholes(options)
     if before is not None and placed[0].lead.lstrip(",:").startswith("其中"):
-        _breakdown(placed, before, placed[0].lead, 0, skip_rx, hits)
+        _breakdown(placed, before, placed[0].lead, 0, skip_rx, hits, norm)
     if len(placed) < 2:
         return hits  # a whole and a part are two figures
     for i, p in enumerate(placed):
@@ -131,7 +138,7 @@ def _sentence(options: Options, placed: list[Placed], before: Placed | None = No
                 if abs(sum(q.figure.value for q in parts) - p.figure.value) > 1e-6:
                     hits.append(Hit(0, p.figure.text, _detail(parts, p)))
         if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
-            _breakdown(placed, p, placed[i + 1].lead, i + 1, skip_rx, hits)
+            _breakdown(placed, p, placed[i + 1].lead, i + 1, skip_rx, hits, norm)
     words = "".join(p.lead for p in placed)
     if _carried(options) is not None and _carried(options).search(words):
         return hits  # "办结210件（含上年结转15件）": this year's part may exceed this year's whole
@@ -165,7 +172,7 @@ def check(options: Options, ctx: Context) -> Outcome:
             continue  # nothing here is stated as adding up
         before, closed = None, -1
         for start, end, placed in sentences(block, ctx.report):
-            for hit in _sentence(options, placed, before if start == closed else None):
+            for hit in _sentence(options, placed, norm, before if start == closed else None):
                 hit.line = block.line
                 hit.excerpt = sentence_excerpt(block, start, end)
                 hits.append(hit)
