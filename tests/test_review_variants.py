@@ -295,3 +295,45 @@ INSTRUMENTS_RIGHT = [
 def test_looking_back_on_an_instrument_in_another_part(place, text):
     result = check(_in_2026(place, text), title=TITLE.replace("2024", "2026"))
     assert [f for f in result.findings if f.rule.startswith(("hygiene.instrument-period", "hygiene.misquoted-title"))] == []
+
+
+# --- tables: the 政府信息公开 table's cells are not sentences to recompute ---------------------------
+
+TABLE = [("一、本年新收政府信息公开申请数量", "1113"), ("二、上年结转政府信息公开申请数量", "30"), ("三、本年度办理结果", ""),
+         ("（一）予以公开", "580"), ("（二）部分公开", "120"), ("（三）不予公开", "60"), ("（四）无法提供", "300"),
+         ("（五）不予处理", "40"), ("（六）其他处理", "13"), ("（七）总计", "1113"), ("四、结转下年度继续办理", "30"),
+         ("办结率", "97.4%"), ("占比", "52.1%")]
+
+
+def test_an_open_government_table_on_a_web_page_raises_no_review_finding():
+    from variants import to_html
+
+    from validator.report import report_from_text
+
+    lines = [OPENING] + MEASURES + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF
+    table = "<table border='1'>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in TABLE) + "</table>"
+    page = to_html(lines, title=TITLE, published="2025-02-25", source=UNIT)
+    anchor = "（五）规范决策和普法"
+    assert anchor in page
+    page = page.replace(anchor, "政府信息公开情况如下表。</p>" + table + "<p>" + anchor, 1)
+    assert review(check_report(report_from_text(page, "report.html", ".html"))) == []
+
+
+def test_an_open_government_table_in_a_word_file_raises_no_review_finding(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    for line in [OPENING] + MEASURES:
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=2)
+    for a, b in TABLE:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = a, b
+    for line in SHORTCOMINGS + FIRST + PLAN + SIGN_OFF:
+        document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    report = load_report(str(path))
+    assert report.meta.year == 2024 and any(b.kind == "table-cell" for b in report.document.blocks)
+    assert review(check_report(report)) == []
