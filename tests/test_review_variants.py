@@ -186,7 +186,7 @@ def test_a_right_word_file_raises_no_review_finding(tmp_path):
 
 NUMBERING = [
     # (what, lines, check, expected number, the heading it is reported on)
-    ("a sub-item lost", [OPENING] + MEASURES[:2] + MEASURES[3:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF, "", "(二)", "（三）化解"),
+    ("a sub-item lost", [OPENING] + MEASURES[:2] + MEASURES[3:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF, "", "（二）", "（三）化解"),
     ("a sub-item twice", [OPENING] + MEASURES[:3] + [MEASURES[3].replace("（三）", "（二）")] + MEASURES[4:] + SHORTCOMINGS + FIRST + PLAN + SIGN_OFF,
      "repeat", None, "（二）化解"),
     ("a list item lost under a part", [OPENING] + MEASURES + SHORTCOMINGS[:1] + ["1.执法能力不足。乡镇执法人员偏少。", "2.监督不够有力。",
