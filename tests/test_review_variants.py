@@ -65,6 +65,8 @@ DEFECTS = [
      "435+136+236+180＝987，报告写总数977", "其中，维持435件"),
     ("figures.sum", "measures", "维持435件，驳回136件，纠错230件，调解170件，共计977件。",
      "435+136+230+170＝971，报告写总数977", "共计977件"),
+    ("figures.sum", "shortcomings", "全县主动公开政府信息2365条，其中，乡村振兴434条，项目建设253条，生态环保222条，其他1556条。",
+     "434+253+222+1556＝2465，报告写总数2365", "其中，乡村振兴434条"),
     ("figures.sum", "intro", "全年受理群众诉求1.2万件，办结1.3万件，群众满意度持续提升。",
      "办结1.3万件多于受理1.2万件", "1.3万件"),
     # changes: recomputed from the two values given
@@ -133,6 +135,8 @@ COMPLIANT = [
     ("shortcomings", "全年新收行政复议案件120件，上年结转30件，共计150件，审结140件。"),
     ("first", "共收到行政复议申请240件，其中受理200件，办结190件，县长批示督办3件。"),
     ("measures", "维持约430件、驳回136件，共审结977件。"),
+    ("shortcomings", "共收到政府信息公开申请240件，其中受理200件，办结190件，答复185件。"),  # stages of one flow
+    ("first", "累计公开各类政府信息共计2698条，其中：工作动态1201条、通知公告251条、政策解读44条、征集调查16期、其他类信息1186条。"),
     ("intro", "开展执法检查发现问题40个，已整改38个，其余2个限期整改。"),
     ("first", "受理行政复议申请200件，办结210件（含上年结转15件）。"),
     # changes: approximate, 分别 lists, two years in one sentence, right values
@@ -167,8 +171,11 @@ def test_a_right_paragraph_raises_no_review_finding(place, text, fmt):
     assert review(check(build(place, text), fmt)) == []
 
 
-@pytest.mark.parametrize("rule, place, text, message, quoted",
-                         [DEFECTS[0], DEFECTS[7], DEFECTS[12], DEFECTS[19], DEFECTS[26]], ids=_ids(DEFECTS[:5]))
+IN_WORD = [next(d for d in DEFECTS if d[0] == rule) for rule in
+           ("figures.percent-recompute", "figures.sum", "figures.yoy", "dates.interim-cutoff.dated", "hygiene.misquoted-title")]
+
+
+@pytest.mark.parametrize("rule, place, text, message, quoted", IN_WORD, ids=_ids(IN_WORD))
 def test_a_planted_defect_in_a_word_file(rule, place, text, message, quoted, tmp_path):
     path = to_docx([TITLE] + build(place, text), tmp_path / "report.docx", heading_styles=False)
     result = check_report(load_report(str(path)))

@@ -92,10 +92,19 @@ def _wholes(options: Options) -> re.Pattern | None:
     return re.compile("|".join(re.escape(p.whole) for p in options.pairs)) if options.pairs else None
 
 
-def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_rx, hits: list[Hit], norm: str) -> None:
+def _categories(options: Options, listed: list[Placed]) -> bool:
+    """A comma list is read as a breakdown only with three or more categories and no stage of a
+    flow among them (受理…办结…: counts of one set, not parts of it)."""
+    part_rx, whole_rx = _patterns(options)[3], _wholes(options)
+    return len(listed) >= 3 and not (part_rx is not None and any(part_rx.search(q.lead) or whole_rx.search(q.lead) for q in listed))
+
+
+def _breakdown(options: Options, placed: list[Placed], whole: Placed, lead: str, first: int, hits: list[Hit],
+               norm: str) -> None:
     """"共审结977件，其中维持435件、驳回136件": the parts may be a selection, so only a part, or
     the parts' sum, above the whole is wrong. "其中：" announces a list, whose items may be
-    separated by commas."""
+    separated by commas; so does "其中，" before three or more categories."""
+    skip_rx = _patterns(options)[1]
     if whole.figure.is_percent or not whole.exact:
         return
     start = whole.figure.start
@@ -103,8 +112,12 @@ def _breakdown(placed: list[Placed], whole: Placed, lead: str, first: int, skip_
     clause = norm[max((m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, start)), default=lo):start]
     if skip_rx and skip_rx.search(clause):
         return  # "比去年增加2000亿元，其中…": the count before 其中 is a change, not the whole
-    commas = lead.lstrip(",").removeprefix("其中").startswith(":")
-    parts = [q for q in _run(placed, first, 1, commas) if same_kind(q.figure, whole.figure)]
+    after = lead.lstrip(",").removeprefix("其中")
+    run = _run(placed, first, 1, after.startswith(":"))
+    if len(run) < 2 and after.startswith(","):  # "其中，A类1086条，B类4345条，C类2533条"
+        listed = _run(placed, first, 1, commas=True)
+        run = listed if _categories(options, listed) else run
+    parts = [q for q in run if same_kind(q.figure, whole.figure)]
     parts = [q for q in parts if q.exact and not skip_rx.search(q.lead) and not _FROM_VALUE.search(q.lead)]
     big = next((q for q in parts if q.figure.value > whole.figure.value), None)
     if big is not None:
@@ -117,10 +130,9 @@ def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed 
     """Findings of one sentence; ``before`` is the count that closes the previous sentence of
     the paragraph, the whole of a breakdown that opens this one ("共审结977件。其中，维持…")."""
     hits: list[Hit] = []
-    total_rx, skip_rx, _, part_rx = _patterns(options)
-    whole_rx = _wholes(options)
+    total_rx, skip_rx, _, _ = _patterns(options)
     if before is not None and placed[0].lead.lstrip(",:").startswith("其中"):
-        _breakdown(placed, before, placed[0].lead, 0, skip_rx, hits, norm)
+        _breakdown(options, placed, before, placed[0].lead, 0, hits, norm)
     if len(placed) < 2:
         return hits  # a whole and a part are two figures
     for i, p in enumerate(placed):
@@ -129,16 +141,13 @@ def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed 
         if i >= 2 and total_rx.match(p.lead) and "等" not in p.lead and same_kind(placed[i - 1].figure, p.figure):
             parts = _run(placed, i - 1, -1)
             if len(parts) < 2:
-                # A comma list is read as a breakdown only with three or more categories and no
-                # stage of a flow among them (受理…办结…: counts of one set, not parts of it).
                 parts = _run(placed, i - 1, -1, commas=True)
-                if len(parts) < 3 or part_rx is not None and any(part_rx.search(q.lead) or whole_rx.search(q.lead) for q in parts):
-                    parts = []
+                parts = parts if _categories(options, parts) else []
             if len(parts) >= 2 and all(q.exact for q in parts) and not any(skip_rx.search(q.lead) for q in parts[1:]):
                 if abs(sum(q.figure.value for q in parts) - p.figure.value) > 1e-6:
                     hits.append(Hit(0, p.figure.text, _detail(parts, p)))
         if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
-            _breakdown(placed, p, placed[i + 1].lead, i + 1, skip_rx, hits, norm)
+            _breakdown(options, placed, p, placed[i + 1].lead, i + 1, hits, norm)
     words = "".join(p.lead for p in placed)
     if _carried(options) is not None and _carried(options).search(words):
         return hits  # "办结210件（含上年结转15件）": this year's part may exceed this year's whole
