@@ -98,6 +98,8 @@ DEFECTS = [
     ("wording.foreign-subject", "first", "局党组书记认真履行第一责任人职责。", "政府部门的自称", "局党组"),
     ("wording.foreign-subject", "measures", "全局干部职工参加法治培训120人次。", "政府部门的自称", "全局干部"),
     ("wording.foreign-subject", "intro", "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。", "", "统计期限"),
+    ("wording.foreign-subject", "shortcomings", "报告所列数据统计期限为2024年1月1日至12月31日。", "政府信息公开工作年度报告", "统计期限"),
+    ("wording.foreign-subject", "first", "本报告由总体情况、主动公开政府信息情况等六部分组成。", "政府信息公开工作年度报告", "本报告由"),
 ]
 
 
@@ -344,3 +346,24 @@ def test_an_open_government_table_in_a_word_file_raises_no_review_finding(tmp_pa
     report = load_report(str(path))
     assert report.meta.year == 2024 and any(b.kind == "table-cell" for b in report.document.blocks)
     assert review(check_report(report)) == []
+
+
+TOWN = "石桥镇人民政府"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_street_office_voice_in_a_town_report(place, fmt):
+    text = "全街道各村（社区）法律顾问实现全覆盖。"
+    lines = [line.replace("县政府", "镇政府").replace("县长", "镇长").replace("青岚县人民政府", TOWN) for line in build(place, text)]
+    result = check(lines, fmt, title=TITLE.replace("青岚县人民政府", TOWN), source=TOWN)
+    [f] = [f for f in result.findings if f.rule == "wording.foreign-subject"]
+    assert "街道的自称" in f.message and "全街道" in f.excerpt
+    if fmt == "txt":
+        assert f.line == txt_line(lines, text)
+
+
+def test_a_town_report_naming_streets_of_the_county_is_not_foreign():
+    text = "配合县司法局指导相邻街道办事处开展普法，全镇各村法律顾问实现全覆盖。"
+    lines = [line.replace("青岚县人民政府", TOWN) for line in build("measures", text)]
+    assert review(check(lines, title=TITLE.replace("青岚县人民政府", TOWN), source=TOWN)) == []
