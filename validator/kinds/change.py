@@ -66,8 +66,33 @@ def _pair(prev_rx: re.Pattern, placed: list[Placed], i: int) -> tuple[Placed, Pl
     return prev, currents[0]
 
 
-def _check_one(change: Placed, prev: Placed, cur: Placed) -> Hit | None:
-    verb = _VERB.search(change.lead).group(1)
+@lru_cache(maxsize=64)
+def _respective_rx(previous: tuple[str, ...], year: int | None) -> re.Pattern:
+    """"上年分别为180件、52件": last year's values of a list, in its order."""
+    words = [*previous] + ([f"{year - 1}年度?"] if year else [])
+    return re.compile("(?:" + "|".join(words) + r")(?:同期)?分别(?:为|是)?$")
+
+
+def _respective(rx: re.Pattern, placed: list[Placed], i: int) -> list[tuple[Placed, Placed, Placed]]:
+    """"复议案件210件、诉讼案件64件，上年分别为180件、52件，同比分别增长16.7%、23.1%": the n changes
+    after 分别, each with the previous and current value of the same place in the two lists."""
+    changes = [placed[i]]
+    while i + len(changes) < len(placed) and placed[i + len(changes)].lead == "、":
+        changes.append(placed[i + len(changes)])
+    n = len(changes)
+    k = next((k for k in range(i - 1, -1, -1) if rx.search(placed[k].lead.lstrip(",("))), None)
+    if n < 2 or k is None or k < n or k + n > i:
+        return []
+    prevs, currents = placed[k:k + n], placed[k - n:k]
+    if any(p.lead != "、" for p in prevs[1:]) or any("、" not in c.lead or "," in c.lead for c in currents[1:]):
+        return []
+    if not all(_comparable(a, b) and c.exact for a, b, c in zip(prevs, currents, changes)):
+        return []
+    return list(zip(changes, prevs, currents))
+
+
+def _check_one(change: Placed, prev: Placed, cur: Placed, verb: str | None = None) -> Hit | None:
+    verb = verb or _VERB.search(change.lead).group(1)
     down = re.fullmatch(_DOWN, verb) is not None
     a, b = prev.figure.value, cur.figure.value
     fig = change.figure
@@ -110,6 +135,7 @@ def check(options: Options, ctx: Context) -> Outcome:
     prev_rx = _previous_rx(tuple(options.previous), year)
     cue = _cue(tuple(options.previous), year)
     unless_rx = compile_any(tuple(options.unless))
+    respective_rx = _respective_rx(tuple(options.previous), year)
     for block in blocks:
         if not cue.search(block.norm):
             continue  # no earlier value is named: nothing to recompute
@@ -117,9 +143,15 @@ def check(options: Options, ctx: Context) -> Outcome:
             for i, p in enumerate(placed):
                 if i < 1 or not p.exact or not _CHANGE.search(p.lead) or unless_rx and unless_rx.search(p.lead):
                     continue
-                pair = _pair(prev_rx, placed, i)
-                hit = _check_one(p, *pair) if pair else None
-                if hit is not None:
+                if "分别" in p.lead:
+                    verb = _VERB.search(p.lead).group(1)
+                    found = [_check_one(c, a, b, verb) for c, a, b in _respective(respective_rx, placed, i)]
+                else:
+                    pair = _pair(prev_rx, placed, i)
+                    found = [_check_one(p, *pair)] if pair else []
+                for hit in found:
+                    if hit is None:
+                        continue
                     hit.line = block.line
                     hit.excerpt = sentence_excerpt(block, start, end)
                     hits.append(hit)
