@@ -371,3 +371,37 @@ def test_a_town_report_naming_streets_of_the_county_is_not_foreign():
     text = "配合县司法局指导相邻街道办事处开展普法，全镇各村法律顾问实现全覆盖。"
     lines = [line.replace("青岚县人民政府", TOWN) for line in build("measures", text)]
     assert review(check(lines, title=TITLE.replace("青岚县人民政府", TOWN), source=TOWN)) == []
+
+
+# --- last year where the report year is meant ---------------------------------------------------
+
+STALE = [
+    # (part, paragraph: a heading or a paragraph opening on last year)
+    ("shortcomings", "（一）2023年存在的主要问题"),
+    ("first", "2023年全年，县长主持召开县政府常务会议研究法治工作5次。"),
+    ("measures", "2023年度，全县共审查行政规范性文件9件。"),
+    ("intro", "2023年，青岚县人民政府深入推进依法行政。"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("place, text", STALE, ids=[s[0] for s in STALE])
+def test_last_year_left_in_another_part(place, text, fmt):
+    parts = {"intro": [OPENING], "measures": list(MEASURES), "shortcomings": list(SHORTCOMINGS), "first": list(FIRST)}
+    parts[place].append(text)
+    lines = parts["intro"] + parts["measures"] + parts["shortcomings"] + parts["first"] + PLAN + SIGN_OFF
+    stale = [f for f in check(lines, fmt).findings if f.rule == "dates.report-year"]
+    assert [f.check for f in stale] == ["stale"] and "2023年" in f"{stale[0].message}"
+    if fmt == "txt":
+        assert stale[0].line == txt_line(lines, text)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("place, text", [
+    ("measures", "2023年受理复议案件180件，2024年受理210件，申请量明显上升。"),  # a run-in item comparing two years
+    ("shortcomings", "2023年以来，全县累计培训执法人员3000人次。"),
+    ("first", "县长出庭应诉次数较2023年增加1次。"),
+    ("intro", "对照2023年度法治政府建设情况报告提出的问题，逐项整改到位。"),
+], ids=["run-in", "since", "compared", "last-report"])
+def test_a_year_compared_with_is_not_a_stale_year(place, text, fmt):
+    assert review(check(build(place, text), fmt)) == []
