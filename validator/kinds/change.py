@@ -24,6 +24,7 @@ _UP = "增长|增加|上升|提高|提升|增多|增幅|涨幅|增长幅度"
 _DOWN = "下降|减少|降低|下滑|回落|降幅|减幅|下降幅度"
 _VERB = re.compile(rf"({_UP}|{_DOWN})了?(?:为|达到?)?$")
 _CHANGE = _VERB
+_ANY_VERB = re.compile(rf"{_UP}|{_DOWN}")
 _FROM = re.compile(r"(?:由|从)$")
 _TO = re.compile(rf"^(?:(?:{_UP}|{_DOWN}|增|减|降|升|涨)?(?:至|到|为))$")
 
@@ -137,8 +138,8 @@ def check(options: Options, ctx: Context) -> Outcome:
     unless_rx = compile_any(tuple(options.unless))
     respective_rx = _respective_rx(tuple(options.previous), year)
     for block in blocks:
-        if not cue.search(block.norm):
-            continue  # no earlier value is named: nothing to recompute
+        if not _ANY_VERB.search(block.norm) or not cue.search(block.norm):
+            continue  # no change stated, or no earlier value named: nothing to recompute
         for start, end, placed in sentences(block, ctx.report):
             for i, p in enumerate(placed):
                 if i < 1 or not p.exact or not _CHANGE.search(p.lead) or unless_rx and unless_rx.search(p.lead):

@@ -72,13 +72,15 @@ def _detail(parts: list[Placed], total: Placed) -> dict:
 
 
 @per_options
-def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Pattern, re.Pattern | None]:
+def _patterns(options: Options) -> tuple[re.Pattern, re.Pattern | None, re.Pattern, re.Pattern | None, re.Pattern]:
     """The options' patterns, compiled once per rule rather than once per sentence:
-    (total before a figure, skip words, total cue in a paragraph, part words of the pairs)."""
+    (total before a figure, skip words, total cue in a paragraph, part words of the pairs,
+    total cue right after a comma: the close of a comma list)."""
     total = "|".join(options.total)
     return (re.compile("^[,:]?(?:" + total + ")"), compile_any(options.skip),
             re.compile("(?:" + total + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]"),
-            re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None)
+            re.compile("|".join(re.escape(p.part) for p in options.pairs)) if options.pairs else None,
+            re.compile(",(?:" + total + ")[^,。;0-9]{0,10}[0-9一二三四五六七八九十]"))
 
 
 @per_options
@@ -130,7 +132,7 @@ def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed 
     """Findings of one sentence; ``before`` is the count that closes the previous sentence of
     the paragraph, the whole of a breakdown that opens this one ("共审结977件。其中，维持…")."""
     hits: list[Hit] = []
-    total_rx, skip_rx, _, _ = _patterns(options)
+    total_rx, skip_rx = _patterns(options)[:2]
     if before is not None and placed[0].lead.lstrip(",:").startswith("其中"):
         _breakdown(options, placed, before, placed[0].lead, 0, hits, norm)
     if len(placed) < 2:
@@ -149,8 +151,7 @@ def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed 
         if i + 1 < len(placed) and placed[i + 1].lead.lstrip(",:").startswith("其中"):
             _breakdown(options, placed, p, placed[i + 1].lead, i + 1, hits, norm)
     words = "".join(p.lead for p in placed)
-    if _carried(options) is not None and _carried(options).search(words):
-        return hits  # "办结210件（含上年结转15件）": this year's part may exceed this year's whole
+    carried = None
     for pair in options.pairs:
         if pair.whole not in words or pair.part not in words:
             continue
@@ -159,6 +160,11 @@ def _sentence(options: Options, placed: list[Placed], norm: str, before: Placed 
             later = [q for q in placed[w.index + 1:] if pair.part in q.lead and pair.whole not in q.lead
                      and q.exact and same_kind(q.figure, w.figure) and not skip_rx.search(q.lead)]
             if later and later[0].figure.value > w.figure.value:
+                if carried is None:
+                    carried_rx = _carried(options)
+                    carried = bool(carried_rx and carried_rx.search(words))
+                if carried:
+                    return hits  # "办结210件（含上年结转15件）": this year's part may exceed this year's whole
                 q = later[0]
                 if not any(h.check == "part" and h.excerpt == q.figure.text for h in hits):
                     hits.append(Hit(0, q.figure.text, {"part": pair.part + q.figure.text,
@@ -171,11 +177,11 @@ def check(options: Options, ctx: Context) -> Outcome:
     if blocks is None:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
-    # Cheap tests first: a total word before a number, 其中 after a count, or both words of a pair.
-    _, _, total_cue, part_rx = _patterns(options)
+    # Cheap tests first: a total after a 、 list or a comma, 其中 after a count, or both words of a pair.
+    _, _, total_cue, part_rx, comma_cue = _patterns(options)
     for block in blocks:
         norm = block.norm
-        if not ("其中" in norm and _BREAKDOWN.search(norm) or total_cue.search(norm)
+        if not ("其中" in norm and _BREAKDOWN.search(norm) or "、" in norm and total_cue.search(norm) or comma_cue.search(norm)
                 or part_rx is not None and part_rx.search(norm)
                 and any(p.whole in norm and p.part in norm for p in options.pairs)):
             continue  # nothing here is stated as adding up
