@@ -148,7 +148,7 @@ def check(options: Options, ctx: Context) -> Outcome:
         return Outcome(not_applicable=missing)
     hits: list[Hit] = []
     for block in blocks:
-        if "%" not in block.norm:
+        if "%" not in block.norm and "百分之" not in block.norm:
             continue  # no share to recompute; the sentences are not even split
         earlier: list[Placed] = []
         for start, end, placed in sentences(block, ctx.report):
