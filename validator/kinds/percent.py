@@ -1,12 +1,14 @@
 """A stated share or rate must follow from the counts stated beside it (statcheck, GRIM).
 
-Two ways a report states a share: a count and its share of a total given before ("共收到申请1113件，
-其中信息公开类58件，占比5.4%": 58÷1113＝5.2%), and a rate after the two counts it divides
-("受理2418件，办结2331件，办结率96.4%"; only the rates in ``rates``, whose denominator is the
-count stated: a 纠错率 leaves out terminated cases, a 出庭应诉率 cases never heard). A share is
-accepted when any earlier count of the same unit in the paragraph (占) or sentence (率) can give
-it within the rounding the text shows; only when none can is it reported, with the nearest
-total's result. Approximate figures are skipped.
+Three ways a report states a share: a count and its share of a total given before ("共收到申请1113件，
+其中信息公开类58件，占比5.4%"; also 所占比例为, 占…总数的, （占5.4%）: 58÷1113＝5.2%); a list of counts
+and their shares in order ("信息公开类58件、依申请公开类558件，分别占5.2%、50.1%"); and a rate after
+the two counts it divides ("受理2418件，办结2331件，办结率96.4%"; only the rates in ``rates``, whose
+denominator is the count stated: a 纠错率 leaves out terminated cases, a 出庭应诉率 cases never
+heard). A share is accepted when any earlier count of the same unit in the paragraph (占) or
+sentence (率) can give it within the rounding the text shows; only when none can is it reported,
+with the nearest total's result. Approximate figures are skipped, and so are shares of another
+base: 占全市的, or a base named that is not what the total counts (占预算数的).
 """
 
 from __future__ import annotations

@@ -2,11 +2,15 @@
 
 Three forms, as XBRL's calculation checks read them, with no alarm on a list that may be partial:
 - parts then total, "维持435件、驳回136件、纠错236件、调解170件，共审结977件": a list joined by 、
-  before 共/合计 is the whole breakdown, so its sum must equal the total (unless it ends in 等);
-- total then parts, "共审结977件，其中维持435件、驳回136件": the parts may be a selection, so only a
-  sum above the total, or one part above it, is wrong;
-- a pair of whole and part words in one sentence (发现/整改, 受理/办结): the part cannot be larger.
-Approximate figures (余, 近, 约) are skipped.
+  (or by commas, with three or more categories) before 共/合计 is the whole breakdown, so its sum
+  must equal the total (unless it ends in 等);
+- total then parts, "共审结977件，其中维持435件、驳回136件" (also "其中：" or "其中，" before a comma
+  list, and a sentence opening on 其中 after the one that ends on the total): the parts may be a
+  selection, so only a sum above the total, or one part above it, is wrong. A count in a clause
+  that compares ("比上年增加60万元，其中…") is a change, not a whole;
+- a pair of whole and part words in one sentence (发现/整改, 受理/办结): the part cannot be larger,
+  unless the sentence says it includes last year's carry-over (含上年结转).
+Approximate figures (余, 近, 约) are skipped; so are stages of one flow in a comma list (受理…办结).
 """
 
 from __future__ import annotations
