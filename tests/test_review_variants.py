@@ -410,3 +410,44 @@ def test_last_year_left_in_another_part(place, text, fmt):
 ], ids=["run-in", "since", "compared", "last-report"])
 def test_a_year_compared_with_is_not_a_stale_year(place, text, fmt):
     assert review(check(build(place, text), fmt)) == []
+
+
+# --- last year's report carried over (check --previous) -----------------------------------------
+
+def _last_year(text: str) -> list[str]:
+    """Last year's report, written anew but for ``text``."""
+    return [TITLE.replace("2024", "2023"), "2023年，青岚县人民政府全面推进依法行政，法治政府建设取得新进展。",
+            "一、2023年推进法治政府建设的主要举措和成效", text, "二、存在的不足和原因", "执法监督仍需加强。"]
+
+
+CARRIED = [
+    # (part, a paragraph in both years' reports with the same count, the count as the finding quotes it)
+    ("measures", "全县审查行政规范性文件二十一件，备案率100%。", "21件"),
+    ("shortcomings", "全年受理群众投诉1.2万件，部分投诉办理不够及时。", "12000件"),
+    ("first", "县长带头开展法治培训，全年培训领导干部360人次。", "360人次"),
+    ("intro", "全年办理行政复议案件126件，调解和解率明显提高。", "126件"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("place, text, quoted", CARRIED, ids=[c[0] for c in CARRIED])
+def test_a_count_carried_over_from_last_year(place, text, quoted, fmt):
+    lines = build(place, text)
+    result = check(lines, fmt, previous=_last_year(text))
+    figures = [f for f in result.findings if f.rule == "reuse.previous-year" and f.check == "figure"]
+    assert [f.excerpt.endswith(quoted) for f in figures] == [True], [f.excerpt for f in figures]
+    if fmt == "txt":
+        assert figures[0].line == txt_line(lines, text[:10])
+
+
+@pytest.mark.parametrize("place, text", [
+    ("measures", "全县审查行政规范性文件21件，与上年持平。"),  # said to be the same
+    ("shortcomings", "全年召开执法协调会议4次。"),  # a small count may repeat
+    ("first", "全年培训领导干部约360人次。"),  # an approximation
+    ("intro", "全县共有行政执法人员1200人，连续三年保持稳定。"),
+], ids=["same-said", "small", "approximate", "steady"])
+def test_a_count_said_to_be_unchanged_is_not_carried_over(place, text):
+    lines = build(place, text)
+    last = _last_year(text.replace("约", "").replace("，与上年持平", "").replace("，连续三年保持稳定", ""))
+    result = check(lines, previous=last)
+    assert [f for f in result.findings if f.rule == "reuse.previous-year" and f.check == "figure"] == []
