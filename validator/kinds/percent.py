@@ -75,7 +75,10 @@ def _share(options: Options, placed: list[Placed], i: int, earlier: list[Placed]
     seq = earlier + [num]
     # A total is named as one ("共收到1113件") or opens a breakdown ("受理160件，其中…").
     named = {id(t) for t, after in zip(seq, seq[1:]) if total_rx.search(t.lead) or after.lead.lstrip(",:").startswith("其中")}
-    totals = [p for p in earlier if same_kind(p.figure, num.figure) and p.exact and p.figure.value >= num.figure.value]
+    larger = [p for p in earlier if same_kind(p.figure, num.figure) and p.figure.value >= num.figure.value]
+    if larger and not larger[-1].exact:
+        return None  # "有七亿多亩，改良了四亿五千万亩，占百分之六十": a share of the approximate count
+    totals = [p for p in larger if p.exact]
     marked = [p for p in totals if id(p) in named]
     if not marked or not _same_base(options, gap, marked[-1].lead):
         return None
