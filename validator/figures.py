@@ -202,7 +202,7 @@ _FIGURE = re.compile(
       |
         (?:
             (?<=[0-9])(?P<a>{_ARABIC_REST})(?:[-~至](?P<a2>{_ARABIC}))?
-          | (?<=[{_CN_DIGITS}十])(?P<c>{_CN_REST})(?:[-~至](?P<c2>{_CN}))?
+          | (?<=[{_CN_DIGITS}十])(?P<c>{_CN_REST}(?:点[零〇{_CN_DIGITS}]++)?)(?:[-~至](?P<c2>{_CN}))?
         )
         (?P<q1>[余多])?(?P<s>[万亿千])?(?P<q2>[余多])?
         (?P<u>{_trie(_UNITS)})
@@ -247,7 +247,10 @@ def _pre_qualifier(line: str, start: int) -> str | None:
 
 
 def _cn_value(token: str) -> float | None:
-    """Chinese token as a count; two adjacent digits ("三四") are a range, so the lower one."""
+    """Chinese token as a count; two adjacent digits ("三四") are a range, so the lower one;
+    "一点二" (before 万) is a decimal."""
+    if "点" in token:
+        return chinese_to_number(token)
     if len(token) >= 2 and not any(c in _MULTIPLIERS for c in token):
         if len(token) == 2:
             a, b = _DIGITS.get(token[0]), _DIGITS.get(token[1])

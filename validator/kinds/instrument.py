@@ -47,8 +47,8 @@ class Options(BaseOptions):
     instruments: tuple[dict, ...] = Field((), description="本规则文件补充的文件（字段同登记表，由 JSON Schema 校验）")
     current: Patterns = Field(("贯彻", "落实", "实施", "对照", "按照", "依据", "根据", "围绕", "推进", "执行", "当前", "目前", "正处于"),
                               description="把文件当作本年度依据的用语（同一句中、在文件之前）")
-    past: Patterns = Field(("收官", "圆满完成", "总结", "评估", "回顾", "期间", "时期", "以来", "过去", "完成情况", "[0-9]{4}年(?:是|为)"),
-                           description="回顾过去的用语：同一句中出现时不算当作现行依据")
+    past: Patterns = Field(("收官", "圆满完成", "总结", "评估", "回顾", "期间", "(?<!关键)(?<!重要)(?<!攻坚)时期", "以来", "过去", "完成情况", "[0-9]{4}年(?:是|为)"),
+                           description="回顾过去的用语：同一句中出现时不算当作现行依据（“关键时期”说的是当下，不算）")
     applied: Patterns = Field(("依据", "根据", "依照", "按照", "适用"), description="适用文件的用语：文件施行前这样写是提前适用")
 
     @field_validator("instruments")

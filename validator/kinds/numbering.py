@@ -30,7 +30,7 @@ def _value(number: str) -> int | None:
     core = number.strip(_STRIP)
     if not core:
         return None
-    if core.isdigit():
+    if core.isascii() and core.isdigit():  # "①".isdigit() is true too, and int() refuses it
         return int(core)
     if len(core) == 1 and "\u2460" <= core <= "\u2473":
         return ord(core) - 0x2460 + 1
@@ -48,15 +48,23 @@ def _siblings(children: list[Section], after: int, body, hits: list[Hit]) -> Non
         previous = last.get(section.style)
         expected = previous[0] + 1 if previous else 1
         if previous and value == previous[0]:
-            hits.append(Hit(section.line, section.label, {"found": section.number, "previous": previous[1].line},
-                            check="repeat"))
+            hits.append(Hit(section.line, section.label, {"found": _shown(section, section.number),
+                                                          "previous": previous[1].line}, check="repeat"))
         elif value > expected:
             written = _written(section.number, expected)
             since = previous[1].line if previous else after
             # A numbered paragraph too long to be a heading still holds its number ("(2)全面落实…").
             if not any(since < b.line < section.line and b.norm.startswith(written) for b in body):
-                hits.append(Hit(section.line, section.label, {"found": section.number, "expected": written}))
+                hits.append(Hit(section.line, section.label, {"found": _shown(section, section.number),
+                                                              "expected": _shown(section, written)}))
         last[section.style] = (value, section)
+
+
+def _shown(section: Section, number: str) -> str:
+    """A number in the brackets the report writes: the outline compares "(三)", the report has "（三）"."""
+    if section.label.startswith("（"):
+        return number.replace("(", "（").replace(")", "）")
+    return number
 
 
 _CN = "零一二三四五六七八九"
@@ -66,7 +74,7 @@ _LADDER = {"part": "第一部分", "cn": "一、", "pcn": "（一）", "num": "1
 def _written(number: str, value: int) -> str:
     """The expected number in the style written ("（三）", "3.")."""
     core = number.strip(_STRIP)
-    if core.isdigit():
+    if core.isascii() and core.isdigit():
         text = str(value)
     elif value <= 10:
         text = "十" if value == 10 else _CN[value]

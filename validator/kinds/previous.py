@@ -6,7 +6,8 @@ punctuation and spaces removed (the key of reuse.duplicate-passage); the share o
 sentences found in last year's report is reported above ``warn_share``, with the longest runs
 of copied sentences and their lines. Separately, a count that should change from year to year
 ("全年办理行政处罚案件326件") stated with the same words and the same value in both reports is
-flagged as ``figure``: either the year's figure was not updated or the sentence was carried over.
+flagged as ``figure``: either the year's figure was not updated or the sentence was carried over,
+unless the sentence says so ("与上年持平").
 Without --previous the rule does not apply.
 """
 
@@ -30,14 +31,19 @@ class Options(BaseOptions):
                              description="逐年变化的统计数之前的用语")
     min_value: float = Field(10, ge=0, description="小于此数的计数（召开会议4次）逐年相同并不奇怪，不比较")
     lead_chars: int = Field(10, ge=2, description="比较数字之前多少个字的用语")
+    unless: Patterns = Field(("持平", "与上年相同", "与去年相同", "连续[0-9两三四五]+年"),
+                             description="句中写明与上年相同（“与上年持平”）时，相同的数字不报告")
 
 
 def _counted(report, options: Options) -> dict[tuple[str, str, float], int]:
     """Counts keyed by the words before them, unit and value: where each first appears."""
     rx = compile_any(options.counts)
+    unless = compile_any(tuple(options.unless))
     out: dict[tuple[str, str, float], int] = {}
     for block in report.body:
-        for _, _, placed in figure_sentences(block, report):
+        for start, end, placed in figure_sentences(block, report):
+            if unless is not None and unless.search(block.norm, start, end):
+                continue  # "与上年持平": the same count, said to be the same
             for p in placed:
                 fig = p.figure
                 if fig.is_percent or not p.exact or fig.value < options.min_value:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import first_year
+from ..normalize import normalize
 from ..textindex import joined
 from .base import Context, Hit, Options as BaseOptions, Outcome, excerpt
 
@@ -42,7 +43,9 @@ def _stale(ctx: Context, year: int, skip: set[int]) -> list[Hit]:
     for section in report.all_sections:
         if section.line in skip or in_plan(section.line):
             continue
-        text = section.block.norm
+        # A run-in heading ("（三）化解行政争议。全年…2023年为558件") is judged by its heading
+        # alone: a year in the paragraph after it is compared with, not reported on.
+        text = normalize(section.heading) if section.run_in else section.block.norm
         if first_year(text) == year - 1 and not _NOT_MEANT.search(text):
             hits.append(Hit(section.line, section.label, {"found": f"{year - 1}年", "year": year}, check="stale"))
     opens = re.compile(_OPENS.replace(r"(?:\d{4})", str(year - 1)), re.M)  # a paragraph's start
