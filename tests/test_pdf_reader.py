@@ -16,6 +16,7 @@ from validator.readers import pdf as reader
 from validator.readers import read_path
 from validator.readers.pdf_guard import install
 
+from readers.conftest import pdf_of
 from readers.long_report import RUNNING_HEADER, TITLE, lines
 
 KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "size", "upright", "fontname")
@@ -34,16 +35,7 @@ def _pdf(content: bytes, form: bytes, mediabox: bytes = b"[20 30 615 872]") -> b
         b"<< /Type /XObject /Subtype /Form /BBox [0 0 500 100] /Resources << /Font << /F1 5 0 R >> >>"
         b" /Length %d >>\nstream\n" % len(form) + form + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 # Fake bold (the heading printed twice, 0.4 pt apart), body lines, a sideways stamp, a rule,
