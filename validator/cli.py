@@ -243,7 +243,6 @@ def _run(files, settings, timeout: float | None = None, jobs: int = 1, texts: li
     profile_for = _profile_for(settings, reasons)
     try:
         from .limits import MEMORY_BYTES
-
         from .progress import Progress
 
         results, unreadable = [], []
