@@ -4,6 +4,7 @@ interrupted batch says how far it got and writes nothing."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import stat
 import subprocess
@@ -56,18 +57,26 @@ def test_output_file_is_replaced_whole(tmp_path):
 def test_an_interrupted_batch_writes_nothing_and_says_how_far(tmp_path, sig):
     folder = tmp_path / "reports"
     folder.mkdir()
-    # enough files that the batch (two workers, about 200 files a second) is still running at 1 s
+    # enough files that the batch is still running for a few seconds after it starts
     for i in range(1200):
         (folder / f"报告{i:04d}.txt").write_text(REPORT * 20, encoding="utf-8")
     target = tmp_path / "out.json"
-    proc = subprocess.Popen([sys.executable, "-m", "validator", "check", str(folder), "-o", f"json:{target}"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    proc = subprocess.Popen([sys.executable, "-m", "validator", "check", str(folder), "-o", f"json:{target}",
+                             "--progress"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The forced progress bar says when the batch has begun; a fixed sleep could signal a process
+    # still starting on a loaded machine, before its handler is in place.
+    seen, deadline = b"", time.monotonic() + 30
+    while "检查报告".encode() not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+        if ready:
+            seen += os.read(proc.stderr.fileno(), 4096)
+    time.sleep(0.3)
     proc.send_signal(sig)
-    stdout, stderr = proc.communicate(timeout=30)
+    stdout, rest = proc.communicate(timeout=30)
+    stderr = (seen + rest).decode("utf-8", "replace")
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr
-    line = stderr.strip().splitlines()[-1]
+    line = stderr.replace("\r", "\n").strip().splitlines()[-1].strip()
     assert line.startswith("report-check: 已中断：已处理 ") and "/1200 个文件，没有写出任何结果" in line
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-check-")] == []
