@@ -17,12 +17,8 @@ timeout, keeps ``re`` (the engine every kind uses) and names the rule before any
 
 from __future__ import annotations
 
-try:
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from .re_parser import constants as _c
+from .re_parser import parser as _parser
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
 # Bounded repeats of at most this many iterations cannot blow up in practice.
@@ -111,36 +107,27 @@ def _overlapping_branch(items) -> bool:
 def _first(items) -> set:
     """Literal characters the items can start with; classes and wildcards count as none (the
     check errs towards allowing, the time limit covers the rest)."""
-    items = _flat(items)
-    out: set = set()
-    for op, av in items:
-        if op == _c.LITERAL:
-            out.add(av)
-        elif op == _c.IN:
-            out |= {v for o, v in av if o == _c.LITERAL}
-        elif op in _REPEATS:
-            out |= _first(list(av[2]))
-        elif op == _c.BRANCH:
-            for alt in av[1]:
-                out |= _first(list(alt))
-        if _width([(op, av)])[0] > 0:
-            break
-    return out
+    return _edge(items, last=False)
 
 
 def _last(items) -> set:
+    """Literal characters the items can end with, as :func:`_first` reads them from the other end."""
+    return _edge(items, last=True)
+
+
+def _edge(items, last: bool) -> set:
     items = _flat(items)
     out: set = set()
-    for op, av in reversed(items):
+    for op, av in reversed(items) if last else items:
         if op == _c.LITERAL:
             out.add(av)
         elif op == _c.IN:
             out |= {v for o, v in av if o == _c.LITERAL}
         elif op in _REPEATS:
-            out |= _last(list(av[2]))
+            out |= _edge(list(av[2]), last)
         elif op == _c.BRANCH:
             for alt in av[1]:
-                out |= _last(list(alt))
+                out |= _edge(list(alt), last)
         if _width([(op, av)])[0] > 0:
             break
     return out

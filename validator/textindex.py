@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from .document import Block
+from .re_parser import constants, parser
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,13 @@ def required(rx: re.Pattern) -> str:
     the top-level literals of the parsed pattern, which no alternation or repeat can skip."""
     hit = _NEEDLES.get(rx)
     if hit is None:
-        from re import _constants, _parser  # the stdlib's own parser: what the pattern requires
-
         best = run = ""
         try:
-            items = list(_parser.parse(rx.pattern, rx.flags))
+            items = list(parser.parse(rx.pattern, rx.flags))
         except Exception:
             items = []
         for op, arg in items:
-            if op is _constants.LITERAL:
+            if op is constants.LITERAL:
                 run += chr(arg)
                 best = max(best, run, key=len)
             else:
@@ -82,42 +81,33 @@ def prefixes(source: str) -> frozenset[str] | None:
     """Literal strings one of which every match of the pattern starts with; None when the
     pattern's start is not a short list of literals (a class like ``\\d``, a flag, a repeat
     that may be absent), so nothing can be ruled out before the regex runs."""
-    c, _parser = _sre()
     try:
-        parsed = _parser.parse(source)
+        parsed = parser.parse(source)
     except Exception:
         return None
-    if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+    if parsed.state.flags & (constants.SRE_FLAG_IGNORECASE | constants.SRE_FLAG_VERBOSE):
         return None
-    found, _ = _expand(list(parsed), {""}, c)
+    found, _ = _expand(list(parsed), {""})
     if not found or "" in found:
         return None
     return frozenset(found)
 
 
-def _sre():
-    """The stdlib's regex constants and parser (private modules, renamed in Python 3.11)."""
-    try:
-        from re import _constants, _parser
-    except ImportError:
-        import sre_constants as _constants
-        import sre_parse as _parser
-    return _constants, _parser
+_REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", constants.MAX_REPEAT))
 
 
-def _expand(items, heads: set[str], c) -> tuple[set[str], bool]:
+def _expand(items, heads: set[str]) -> tuple[set[str], bool]:
     """Extend each head by what the items must consume next, as far as it is literal; the
     flag says whether all the items were read (so a caller may go on after them)."""
-    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
     for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
             continue  # zero width: what follows starts where the heads end
-        if op is c.LITERAL:
+        if op is constants.LITERAL:
             chars = [chr(av)]
-        elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+        elif op is constants.IN and av and all(o is constants.LITERAL for o, _ in av):
             chars = [chr(v) for _, v in av]
-        elif op is c.BRANCH or op is c.SUBPATTERN:
-            if op is c.SUBPATTERN:
+        elif op is constants.BRANCH or op is constants.SUBPATTERN:
+            if op is constants.SUBPATTERN:
                 if av[1] or av[2]:
                     return heads, False  # inline flags (?i:…) change what a literal matches
                 branches = [list(av[3])]
@@ -126,7 +116,7 @@ def _expand(items, heads: set[str], c) -> tuple[set[str], bool]:
             out: set[str] = set()
             complete = True
             for branch in branches:
-                got, done = _expand(branch, heads, c)
+                got, done = _expand(branch, heads)
                 out |= got
                 complete = complete and done
                 if len(out) > _PREFIX_CAP:
@@ -135,9 +125,9 @@ def _expand(items, heads: set[str], c) -> tuple[set[str], bool]:
                 return out, False
             heads = out
             continue
-        elif op in repeats and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             for _ in range(min(av[0], 4)):  # the first repetitions are certain, no more
-                got, done = _expand(list(av[2]), heads, c)
+                got, done = _expand(list(av[2]), heads)
                 if len(got) > _PREFIX_CAP:
                     break
                 heads = got
